@@ -1,0 +1,52 @@
+import pg from 'pg';
+import type { Logger } from '../log.js';
+import { OfferTriageError } from '../errors.js';
+
+/**
+ * The one way to PostgreSQL. Every query in the project goes through a `Db`: either the pool, or one
+ * checked-out client inside `transaction`, which is always released in `finally`.
+ */
+
+// int8 (bigserial ids, counts) as JS numbers: ids here stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type Queryable = Pick<pg.PoolClient, 'query'>;
+
+export interface Db {
+  pool: pg.Pool;
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+  transaction<T>(fn: (tx: pg.PoolClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function createDb(connectionString: string, opts: { log?: Logger; max?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString, max: opts.max ?? 10 });
+  // An idle client's error (server restart) must not crash the process as an unhandled 'error' event;
+  // the pool drops that client and the next query reconnects.
+  pool.on('error', (err) => opts.log?.warn({ err }, 'idle PostgreSQL client failed; it was removed from the pool'));
+
+  return {
+    pool,
+    query: (text, values) => pool.query(text, values as unknown[]),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Wraps driver errors with the catalog code while keeping the original as cause. */
+export function dbError(err: unknown, what: string): OfferTriageError {
+  return new OfferTriageError('OT_ERR_DB', `${what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+}
