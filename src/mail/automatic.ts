@@ -1,0 +1,66 @@
+import type { AutomaticMail, ReplySafety } from '../core/types.js';
+import type { ParsedMail } from './types.js';
+
+/**
+ * Mail written by a machine: auto-replies (RFC 3834 and vendor headers, out-of-office subjects), bounces
+ * and delivery reports (RFC 3464), mailing lists and bulk mail (RFC 2369/2919, Precedence). None of these
+ * is ever answered. Spam and unrelated mail are judged by triage, not here.
+ */
+
+function first(mail: ParsedMail, name: string): string | null {
+  return mail.headers[name]?.[0]?.trim() ?? null;
+}
+
+const OUT_OF_OFFICE =
+  /^\s*(automatisch antwoord|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|out of (the )?office|afwezig|afwezigheidsbericht|niet aanwezig|abwesenheitsnotiz|automatische antwort|r[ée]ponse automatique|absence)\b/i;
+const BOUNCE_SUBJECT =
+  /^\s*(undeliver(ed|able)( mail)?( returned to sender)?|mail delivery (failed|failure|subsystem)|delivery status notification \((failure|delay)\)|returned mail|onbestelbaar|niet bezorgd|kan niet worden bezorgd|failure notice)\b/i;
+const DAEMON_SENDER = /^(mailer-daemon|postmaster|mail-daemon|mail\.delivery\.subsystem)@/i;
+
+export function detectAutomatic(mail: ParsedMail): AutomaticMail | null {
+  const autoSubmitted = first(mail, 'auto-submitted');
+  const contentType = mail.contentType;
+  const reportType = /report-type\s*=\s*"?([\w-]+)/i.exec(first(mail, 'content-type') ?? '')?.[1]?.toLowerCase();
+  const hasDeliveryStatus = mail.attachments.some((a) => a.contentType === 'message/delivery-status');
+
+  if (contentType === 'multipart/report' && reportType !== 'disposition-notification') {
+    return { kind: 'bounce', reason: `multipart/report (${reportType ?? 'no report-type'})` };
+  }
+  if (hasDeliveryStatus) return { kind: 'bounce', reason: 'message/delivery-status part' };
+  if (mail.from && DAEMON_SENDER.test(mail.from.email)) return { kind: 'bounce', reason: `sender ${mail.from.email}` };
+  if (mail.subject && BOUNCE_SUBJECT.test(mail.subject)) return { kind: 'bounce', reason: `subject "${mail.subject}"` };
+  if (contentType === 'multipart/report') return { kind: 'auto-reply', reason: 'read receipt (disposition-notification)' };
+
+  if (autoSubmitted && autoSubmitted.toLowerCase() !== 'no') {
+    return { kind: 'auto-reply', reason: `Auto-Submitted: ${autoSubmitted}` };
+  }
+  for (const h of ['x-autoreply', 'x-autorespond', 'x-autoresponder']) {
+    if (mail.headers[h]) return { kind: 'auto-reply', reason: `${h} header` };
+  }
+  if (mail.subject && OUT_OF_OFFICE.test(mail.subject)) {
+    return { kind: 'auto-reply', reason: `out-of-office subject "${mail.subject}"` };
+  }
+
+  const listId = first(mail, 'list-id');
+  if (listId) return { kind: 'list', reason: `List-Id: ${listId}` };
+  if (mail.headers['list-unsubscribe']) return { kind: 'list', reason: 'List-Unsubscribe header' };
+  const precedence = first(mail, 'precedence')?.toLowerCase();
+  if (precedence === 'bulk' || precedence === 'list' || precedence === 'junk') {
+    return { kind: 'list', reason: `Precedence: ${precedence}` };
+  }
+  return null;
+}
+
+/** The header facts reply rules need later, kept so the raw message never has to be parsed again. */
+export function replySafety(mail: ParsedMail): ReplySafety {
+  const returnPath = first(mail, 'return-path');
+  const bare = returnPath?.replace(/^<|>$/g, '').trim().toLowerCase() ?? null;
+  return {
+    // "<>" is the null reverse path of bounces and auto-replies: kept as "" so it differs from "absent".
+    returnPath: bare,
+    autoSubmitted: first(mail, 'auto-submitted'),
+    autoResponseSuppress: first(mail, 'x-auto-response-suppress'),
+    listId: first(mail, 'list-id'),
+    precedence: first(mail, 'precedence'),
+  };
+}

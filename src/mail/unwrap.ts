@@ -1,0 +1,134 @@
+import { isOfferTriageError } from '../errors.js';
+import { htmlToText } from './body.js';
+import { findInlineForward, type InlineForward } from './inline-forward.js';
+import {
+  decodeTnef,
+  isOutlookMsgAttachment,
+  isTnefAttachment,
+  parseOutlookMsg,
+} from './outlook-attachments.js';
+import { parseMail, resolveLimits, type ParseLimits } from './parse.js';
+import type { ForwardedOriginal, ParsedAttachment, ParsedMail, Unwrapped } from './types.js';
+
+/**
+ * Finds the company's original inside a forward. Order of trust: an attached message (message/rfc822,
+ * Outlook .msg, or one inside winmail.dat) over a forward written into the body, text body over HTML.
+ * Attached messages are unwrapped again, so the innermost original wins; the forwarder is always the outer
+ * sender. A nested message that cannot be parsed is skipped with a warning, never fatal.
+ */
+export async function unwrapForward(mail: ParsedMail, limits?: Partial<ParseLimits>): Promise<Unwrapped> {
+  const lim = resolveLimits(limits);
+  const found = await unwrap(mail, lim, lim.maxDepth);
+  if (!found) return { forwarder: null, note: null, original: asOriginal(mail), how: null };
+  const sameSender = found.original.from !== null && found.original.from.email === mail.from?.email;
+  // A company re-sending its own earlier mail is the company writing directly.
+  return { forwarder: sameSender ? null : mail.from, note: found.note, original: found.original, how: found.how };
+}
+
+interface Found {
+  original: ForwardedOriginal;
+  note: string | null;
+  how: string;
+}
+
+function asOriginal(mail: ParsedMail): ForwardedOriginal {
+  return {
+    from: mail.from,
+    subject: mail.subject,
+    date: mail.date,
+    messageId: mail.messageId,
+    text: mail.text,
+    html: mail.html,
+    attachments: mail.attachments,
+  };
+}
+
+function isRfc822(a: ParsedAttachment): boolean {
+  return a.contentType === 'message/rfc822' || /\.eml$/i.test(a.filename ?? '');
+}
+
+async function unwrap(mail: ParsedMail, lim: ParseLimits, depth: number): Promise<Found | null> {
+  if (depth <= 0) {
+    mail.warnings.push(`forward nesting deeper than ${lim.maxDepth}: unwrapping stopped`);
+    return null;
+  }
+  const attached = await attachedOriginal(mail, lim, depth);
+  if (attached) return attached;
+  const inline = inlineOriginal(mail, depth);
+  return inline;
+}
+
+async function attachedOriginal(mail: ParsedMail, lim: ParseLimits, depth: number): Promise<Found | null> {
+  const note = mail.text.trim() || null;
+  for (const a of mail.attachments) {
+    let inner: ParsedMail | null = null;
+    let how = '';
+    try {
+      if (isRfc822(a)) {
+        inner = await parseMail(a.content, { ...lim, maxDepth: depth - 1 });
+        how = 'message/rfc822 attachment';
+      } else if (isOutlookMsgAttachment(a)) {
+        inner = parseOutlookMsg(a.content, lim.maxParts);
+        how = 'Outlook .msg attachment';
+      } else if (isTnefAttachment(a)) {
+        const fromTnef = await tnefOriginal(mail, a, lim, depth);
+        if (fromTnef) return fromTnef;
+      }
+    } catch (err) {
+      if (!isOfferTriageError(err)) throw err;
+      mail.warnings.push(`attached message ${a.filename ?? a.contentType} skipped: ${err.message}`);
+    }
+    if (!inner || (!inner.from && !inner.text.trim())) continue;
+    const deeper = await unwrap(inner, lim, depth - 1);
+    if (deeper) return { ...deeper, note, how: `${how}, then ${deeper.how}` };
+    return { original: asOriginal(inner), note, how };
+  }
+  return null;
+}
+
+/** winmail.dat carries the outer message's own body and files; an attached message inside it is the forward. */
+async function tnefOriginal(mail: ParsedMail, a: ParsedAttachment, lim: ParseLimits, depth: number): Promise<Found | null> {
+  const tnef = decodeTnef(a.content);
+  if (!tnef) return null;
+  const expanded: ParsedMail = {
+    ...mail,
+    text: mail.text.trim() ? mail.text : (tnef.text ?? (tnef.html ? htmlToText(tnef.html) : '')),
+    html: mail.html ?? tnef.html,
+    attachments: [...mail.attachments.filter((x) => x !== a), ...tnef.attachments],
+  };
+  const found = await unwrap(expanded, lim, depth);
+  return found ? { ...found, how: `winmail.dat, then ${found.how}` } : null;
+}
+
+function fromInline(mail: ParsedMail, f: InlineForward): ForwardedOriginal {
+  return {
+    from: f.from,
+    subject: f.subject,
+    date: f.date,
+    messageId: null,
+    text: f.text,
+    // The forwarded part cannot be cut out of HTML reliably; reviewers see the whole forwarded mail.
+    html: mail.html,
+    attachments: mail.attachments,
+  };
+}
+
+function inlineOriginal(mail: ParsedMail, depth: number): Found | null {
+  let f = findInlineForward(mail.text, mail.subject);
+  let how = 'text body';
+  if (!f && mail.html) {
+    f = findInlineForward(htmlToText(mail.html), mail.subject);
+    how = 'HTML body';
+  }
+  if (!f) return null;
+  let original = fromInline(mail, f);
+  let chain = `${f.how} in ${how}`;
+  // A forward of a forward: keep going while the inner body is itself a forward.
+  for (let level = 1; level < depth; level++) {
+    const next = findInlineForward(original.text, original.subject);
+    if (!next?.from) break;
+    original = { ...fromInline(mail, next), html: original.html };
+    chain += `, then ${next.how}`;
+  }
+  return { original, note: f.note, how: chain };
+}
