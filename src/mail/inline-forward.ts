@@ -119,9 +119,13 @@ function fromHeaderBlock(text: string, intent: SubjectIntent): InlineForward | n
     const block = lines.slice(0, last + 1).join('\n');
     const bodyStart = m.index + block.length;
     const before = head.slice(0, m.index).split('\n');
+    const separated = SEPARATOR_ABOVE.test(before.filter((l) => l.trim() !== '').at(-1) ?? '');
+    const from = addressIn(m[2] ?? '');
+    // Without an address or a separator line it may be a digest or a quoted header, not a forward.
+    if (!from && !marked && !separated) continue;
     while (before.length > 0 && (before.at(-1)?.trim() === '' || SEPARATOR_ABOVE.test(before.at(-1) ?? ''))) before.pop();
     return {
-      from: addressIn(m[2] ?? ''),
+      from,
       subject: SUBJECT_LINE.exec(block)?.[2]?.trim() || null,
       date: looseDate(DATE_LINE.exec(block)?.[2]),
       text: text.slice(bodyStart).replace(/^\s*\n/, ''),

@@ -13,9 +13,11 @@ import type { ParsedAttachment, ParsedMail } from './types.js';
  * drops the subject and sender.
  */
 
-// The package is CommonJS with `exports.default`; under NodeNext the default import is the exports object.
+// The package is CommonJS with `exports.default`: Node's default import is the exports object, bundlers
+// (vitest) hand over the class itself.
 type MsgReaderClass = typeof MsgReaderModule.default;
-const MsgReader: MsgReaderClass = (MsgReaderModule as unknown as { default: MsgReaderClass }).default;
+const msgReaderExport = MsgReaderModule as unknown as MsgReaderClass | { default: MsgReaderClass };
+const MsgReader: MsgReaderClass = typeof msgReaderExport === 'function' ? msgReaderExport : msgReaderExport.default;
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -82,7 +84,8 @@ export function parseOutlookMsg(buf: Buffer, maxParts = 500): ParsedMail {
   let data: FieldsData;
   let reader: InstanceType<MsgReaderClass>;
   try {
-    reader = new MsgReader(new DataView(buf.buffer, buf.byteOffset, buf.byteLength));
+    // msgreader reads from offset 0 of the buffer it gets, so hand it an exact copy.
+    reader = new MsgReader(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer);
     data = reader.getFileData();
   } catch (err) {
     throw new OfferTriageError('OT_ERR_PARSE', 'unreadable Outlook .msg', { cause: err, permanent: true });

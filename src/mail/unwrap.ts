@@ -18,6 +18,8 @@ import type { ForwardedOriginal, ParsedAttachment, ParsedMail, Unwrapped } from 
  */
 export async function unwrapForward(mail: ParsedMail, limits?: Partial<ParseLimits>): Promise<Unwrapped> {
   const lim = resolveLimits(limits);
+  // A report's attached message is the mail it reports on (a bounce, a read receipt), not a forward.
+  if (mail.contentType === 'multipart/report') return { forwarder: null, note: null, original: asOriginal(mail), how: null };
   const found = await unwrap(mail, lim, lim.maxDepth);
   if (!found) return { forwarder: null, note: null, original: asOriginal(mail), how: null };
   const sameSender = found.original.from !== null && found.original.from.email === mail.from?.email;

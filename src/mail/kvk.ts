@@ -1,0 +1,45 @@
+/**
+ * The Dutch Chamber of Commerce (KvK) number: exactly eight digits, taken only right after a KvK label.
+ * Phone numbers, IBANs, VAT numbers, postcodes and order numbers share the digits but not the label, and
+ * a digit run that is not exactly eight digits long (a phone number with its area code) never qualifies.
+ */
+
+const LABEL =
+  /(?<![\p{L}\p{N}])(?:k\.?\s?v\.?\s?k\.?|kamer\s+van\s+koophandel|chamber\s+of\s+commerce|coc(?![\p{L}])|handelsregister)/giu;
+
+/** How far after a label its number may stand ("KvK-nummer: ", "ingeschreven onder nummer "). */
+const MAX_GAP = 48;
+
+/**
+ * A run of digit groups joined by single spaces, dots or hyphens ("1234 5678", "12.34.56.78"), not glued
+ * to letters (NL91ABNA..., NL123456789B01) or a leading plus (+31 ...).
+ */
+const DIGIT_RUN = /(?<![\p{L}\p{N}+])\d+(?:[ .-]\d+)*(?![\p{L}\p{N}])/gu;
+
+/** dd-mm-yyyy and dd.mm.yyyy also have eight digits. */
+const DATE = /^(?:0?[1-9]|[12]\d|3[01])[.-](?:0?[1-9]|1[0-2])[.-](?:19|20)\d\d$/;
+
+export function findKvk(text: string): string | null {
+  let best: { digits: string; gap: number } | null = null;
+  LABEL.lastIndex = 0;
+  for (let label = LABEL.exec(text); label; label = LABEL.exec(text)) {
+    const from = label.index + label[0].length;
+    const number = firstNumberAfter(text, from);
+    if (number && (best === null || number.gap < best.gap)) best = number;
+    if (best?.gap === 0) break;
+  }
+  return best?.digits ?? null;
+}
+
+function firstNumberAfter(text: string, from: number): { digits: string; gap: number } | null {
+  const window = text.slice(from, from + MAX_GAP + 16);
+  DIGIT_RUN.lastIndex = 0;
+  const run = DIGIT_RUN.exec(window);
+  if (!run || run.index > MAX_GAP) return null;
+  // Filler between label and number is words and punctuation; another label means this one is empty.
+  const filler = window.slice(0, run.index);
+  if (/\n\s*\n|btw|vat|iban|tel|fax|phone/i.test(filler)) return null;
+  const digits = run[0].replace(/\D/g, '');
+  if (digits.length !== 8 || DATE.test(run[0])) return null;
+  return { digits, gap: filler.replace(/[\s:.#-]+/g, ' ').trim().length };
+}
