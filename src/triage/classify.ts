@@ -1,0 +1,105 @@
+import { CATEGORIES, type Category, type CategoryScore, type Language } from '../core/types.js';
+import { gatherEvidence, type Evidence, type Mention, type Zone } from './evidence.js';
+import { posterior, type ModelWeights } from './model.js';
+import shipped from './model-weights.json' with { type: 'json' };
+import { words } from './tokens.js';
+
+/**
+ * What a company offers, from its own words: the lexicon's weighted product words (evidence.ts) plus the
+ * trained model's posterior (model.ts). The lexicon knows negation, passing mentions and quantities; the
+ * model knows the vocabulary of offers that name no listed product word.
+ */
+
+export interface ClassifyInput {
+  subject: string | null;
+  text: string;
+  forwarderNote: string | null;
+  attachmentNames: string[];
+  language: Language;
+}
+
+export interface Classification {
+  /** every category, sorted by score, highest first; scores in [0, 1] */
+  categories: CategoryScore[];
+  reasons: string[];
+}
+
+const SHIPPED_MODEL = shipped as ModelWeights;
+
+/** How much lexicon weight the model's full confidence is worth (a strong product word weighs 3 to 4). */
+const MODEL_WEIGHT = 3;
+/** Vague offers ("we have capacity, how can we help") belong to `other` unless something outweighs this. */
+const OTHER_BASELINE = 1;
+/** Lexicon weight at which a score reaches 1 - 1/e. */
+const SCALE = 5;
+
+export function classify(input: ClassifyInput): Classification {
+  return classifyWith(SHIPPED_MODEL, input);
+}
+
+export function classifyWith(model: ModelWeights, input: ClassifyInput): Classification {
+  const zones: Zone[] = [
+    { text: input.subject ?? '', weight: 1.2, signatureShare: 1 },
+    { text: input.text, weight: 1, signatureShare: 0.4 },
+    // The forwarder's note ("zie onderstaand aanbod voor mondkapjes") only echoes the offer, often wrongly.
+    { text: input.forwarderNote ?? '', weight: 0.15, signatureShare: 0.15 },
+    { text: input.attachmentNames.join('\n'), weight: 0.6, signatureShare: 0.6 },
+  ];
+  const evidence = gatherEvidence(zones, input.language);
+  const learned = posterior(model, words(`${input.subject ?? ''}\n${input.text}`));
+
+  const categories = CATEGORIES.map((category) => {
+    const total = evidence.weight[category] + MODEL_WEIGHT * learned[category] + (category === 'other' ? OTHER_BASELINE : 0);
+    return { category, score: round(1 - Math.exp(-total / SCALE)) };
+  }).sort((a, b) => b.score - a.score);
+
+  return { categories, reasons: explain(categories[0]!.category, categories, evidence, learned) };
+}
+
+function explain(
+  main: Category,
+  categories: readonly CategoryScore[],
+  evidence: Evidence,
+  learned: Record<Category, number>,
+): string[] {
+  const reasons: string[] = [];
+  const best = strongest(evidence.mentions[main]);
+  if (best) {
+    reasons.push(`${main}: ${describe(best)}`);
+  } else if (main === 'other' && learned.other < 0.5) {
+    reasons.push('other: no listed product offered; treated as a general or vague offer');
+  } else {
+    reasons.push(`${main}: no listed product word; the trained model says ${main} (${learned[main].toFixed(2)})`);
+  }
+  if (evidence.fan) reasons.push("'ventilator' read as a fan: no medical context (beademing, IC, patients)");
+  for (const { category } of categories) {
+    if (category === main) continue;
+    const mentions = evidence.mentions[category];
+    if (mentions.length === 0) continue;
+    const live = mentions.filter((mention) => !mention.negated && !mention.passing);
+    const example = mentions[0]!.term;
+    if (mentions.every((mention) => mention.negated)) {
+      reasons.push(`${category} mentioned only in negation ('${example}')`);
+    } else if (live.length === 0) {
+      reasons.push(`${category} mentioned only in passing ('${example}'), not offered`);
+    } else {
+      reasons.push(`${category} also named ('${strongest(live)!.term}') but weighs less than ${main}`);
+    }
+  }
+  return reasons;
+}
+
+function strongest(mentions: readonly Mention[]): Mention | null {
+  let best: Mention | null = null;
+  for (const mention of mentions) if (mention.weight > 0 && (best === null || mention.weight > best.weight)) best = mention;
+  return best;
+}
+
+function describe(mention: Mention): string {
+  const how = mention.passing ? 'mentioned in passing' : mention.offered || mention.quantity ? 'offered' : 'mentioned';
+  return `'${mention.term}' ${how}${mention.quantity ? ` with quantity '${mention.quantity}'` : ''}`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,140 @@
+import { CATEGORIES, type Category, type Language } from '../core/types.js';
+import { CAPACITY_WORDS, CLOSINGS, OFFER, PASSING_AFTER, PASSING_BEFORE, WEAK_PASSING } from './cues.js';
+import { FAN_CONTEXT, LEXICON, MEDICAL_CONTEXT } from './lexicon.js';
+import { TermMatcher, type Match } from './matcher.js';
+import { isNegated } from './negation.js';
+import { quantitiesBySentence } from './quantity.js';
+import { tokenize, type Token } from './tokens.js';
+
+/**
+ * The lexicon half of the classifier: finds product words in each part of a message and weighs them by
+ * where they stand (subject, body, signature, the forwarder's note) and what surrounds them (offer verbs,
+ * quantities, negation, passing mentions). Returns the weight per category and the facts the reasons
+ * are written from.
+ */
+
+export interface Zone {
+  text: string;
+  weight: number;
+  /** words after a closing ("Met vriendelijke groet") are a signature: counted at this share */
+  signatureShare: number;
+}
+
+interface Term {
+  category: Category;
+  term: string;
+  weight: number;
+}
+
+export interface Mention {
+  term: string;
+  weight: number;
+  offered: boolean;
+  quantity: string | null;
+  negated: boolean;
+  passing: boolean;
+}
+
+export interface Evidence {
+  weight: Record<Category, number>;
+  mentions: Record<Category, Mention[]>;
+  /** a Dutch (or fan-context) "ventilator" was read as a fan */
+  fan: boolean;
+}
+
+const PRODUCTS = new TermMatcher<Term>(
+  CATEGORIES.flatMap((category) => LEXICON[category].map(([term, weight]) => [term, { category, term, weight }] as const)),
+);
+const MEDICAL = new TermMatcher<true>(MEDICAL_CONTEXT.map((term) => [term, true] as const));
+const FAN = new TermMatcher<true>(FAN_CONTEXT.map((term) => [term, true] as const));
+const AMBIGUOUS_VENTILATOR = new Set(['ventilator', 'ventilators']);
+
+const OFFERED = 1.5;
+const WITH_QUANTITY = 1.6;
+const IN_PASSING = 0.25;
+const REPEAT_SHARE = 0.25;
+
+export function gatherEvidence(zones: readonly Zone[], language: Language): Evidence {
+  const tokenized = zones.map((zone) => tokenize(zone.text));
+  const allWords = tokenized.flatMap((tokens) => tokens.map((token) => token.word));
+  const medical = MEDICAL.test(allWords);
+  const fanWords = FAN.test(allWords);
+  const evidence: Evidence = { weight: emptyRecord(() => 0), mentions: emptyRecord(() => []), fan: false };
+  const perTerm = new Map<string, number[]>();
+
+  zones.forEach((zone, z) => {
+    const tokens = tokenized[z]!;
+    const words = tokens.map((token) => token.word);
+    const signatureFrom = CLOSINGS.matchAll(words)[0]?.start ?? Infinity;
+    const offerSentences = new Set(OFFER.matchAll(words).map((match) => tokens[match.start]!.sentence));
+    const quantities = quantitiesBySentence(tokens);
+    const passingEnds = passingPhraseEnds(PASSING_BEFORE.matchAll(words), words);
+    const hits = PRODUCTS.matchAll(words);
+
+    let previous: { match: Match<Term>; passing: boolean } | null = null;
+    for (const match of hits) {
+      let { category } = match.value;
+      if (AMBIGUOUS_VENTILATOR.has(match.value.term) && !medical && (language === 'nl' || fanWords)) {
+        category = 'other';
+        evidence.fan = true;
+      }
+      const token = tokens[match.start]!;
+      const chained: boolean = previous !== null && previous.match.end >= match.start - 1 && previous.passing;
+      const afterOtherProduct: boolean = previous !== null && previous.match.value.category !== category;
+      // Parts for ventilators are ventilators (DESIGN §4), so "onderdelen voor beademing" is no passing mention.
+      const passing: boolean =
+        category !== 'ventilators' &&
+        (chained ||
+        isPassing(match, tokens, words, passingEnds) ||
+        (afterOtherProduct && previous!.match.end === match.start - 1 && WEAK_PASSING.has(words[match.start - 1]!)));
+      previous = { match, passing };
+      const negated = isNegated(tokens, match.start, match.end, language);
+      const quantity = quantities.get(token.sentence) ?? null;
+      const offered = offerSentences.has(token.sentence);
+      const share = match.start >= signatureFrom ? zone.signatureShare : 1;
+      const weight = negated
+        ? 0
+        : match.value.weight * zone.weight * share * (offered ? OFFERED : 1) * (quantity ? WITH_QUANTITY : 1) * (passing ? IN_PASSING : 1);
+      const term = words.slice(match.start, match.end).join(' ');
+      evidence.mentions[category].push({ term, weight, offered, quantity, negated, passing });
+      const key = `${category}:${match.value.term}`;
+      const list = perTerm.get(key) ?? [];
+      list.push(weight);
+      perTerm.set(key, list);
+    }
+  });
+
+  // A word said ten times is not ten offers: the best mention counts, repeats add a little.
+  for (const [key, weights] of perTerm) {
+    const category = key.slice(0, key.indexOf(':')) as Category;
+    weights.sort((a, b) => b - a);
+    const [best = 0, ...rest] = weights;
+    evidence.weight[category] += best + Math.min(best * 0.5, REPEAT_SHARE * rest.reduce((sum, w) => sum + w, 0));
+  }
+  return evidence;
+}
+
+function emptyRecord<T>(make: () => T): Record<Category, T> {
+  return Object.fromEntries(CATEGORIES.map((category) => [category, make()])) as Record<Category, T>;
+}
+
+/** Where each passing phrase ends, unless it follows a capacity word ("capacity for the production of"). */
+function passingPhraseEnds(matches: readonly Match<true>[], words: readonly string[]): Set<number> {
+  const ends = new Set<number>();
+  for (const match of matches) {
+    const before = words[match.start - 1];
+    if (before === undefined || !CAPACITY_WORDS.has(before)) ends.add(match.end);
+  }
+  return ends;
+}
+
+function isPassing(match: Match<Term>, tokens: readonly Token[], words: readonly string[], passingEnds: Set<number>): boolean {
+  const clause = tokens[match.start]!.clause;
+  for (let gap = 0; gap <= 2; gap += 1) {
+    const end = match.start - gap;
+    if (end < 1 || tokens[end - 1]!.clause !== clause) break;
+    if (passingEnds.has(end)) return true;
+  }
+  const after = words[match.end];
+  return after !== undefined && tokens[match.end]!.clause === clause && PASSING_AFTER.has(after);
+}

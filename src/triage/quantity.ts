@@ -1,0 +1,44 @@
+import { NOT_QUANTITY_BEFORE, QUANTITY_UNITS } from './cues.js';
+import type { Token } from './tokens.js';
+
+/**
+ * Finds, per sentence, the first number that reads as an amount of goods ("500.000 per week",
+ * "20,000 gowns a week", "10k"), so a product word next to it counts as the thing offered. Standards
+ * ("EN 149"), years and phone numbers are not amounts.
+ */
+
+const THOUSANDS = /^\d{1,3}(?:[.,]\d{3})+$/;
+const PERIOD_WORDS = new Set(['week', 'dag', 'day', 'maand', 'month', 'weken', 'weeks', 'days', 'dagen']);
+
+export function quantitiesBySentence(tokens: readonly Token[]): Map<number, string> {
+  const found = new Map<number, string>();
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (found.has(token.sentence) || !isAmount(tokens, i)) continue;
+    const parts = [token.word];
+    for (let k = i + 1; k < Math.min(tokens.length, i + 4); k += 1) {
+      const next = tokens[k]!;
+      if (next.clause !== token.clause) break;
+      if (!QUANTITY_UNITS.has(next.word) && !PERIOD_WORDS.has(next.word)) break;
+      parts.push(next.word);
+    }
+    found.set(token.sentence, parts.join(' '));
+  }
+  return found;
+}
+
+function isAmount(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]!.word;
+  const code = word.charCodeAt(0);
+  if (code < 48 || code > 57) return false;
+  const before = tokens[i - 1];
+  if (before && NOT_QUANTITY_BEFORE.has(before.word)) return false;
+  if (/^\d+k$/.test(word) || THOUSANDS.test(word)) return true;
+  if (!/^\d+$/.test(word)) return false;
+  const after = tokens[i + 1];
+  if (after && after.clause === tokens[i]!.clause && QUANTITY_UNITS.has(after.word)) return true;
+  if (after && word.length === 4 && /^[a-z]{2}$/.test(after.word)) return false; // a Dutch postcode, "1234 AB"
+  const amount = Number(word);
+  const looksLikeYear = word.length === 4 && amount >= 1900 && amount <= 2100;
+  return amount >= 100 && word.length <= 7 && !looksLikeYear && !word.startsWith('0');
+}
