@@ -38,7 +38,7 @@ function firstNumberAfter(text: string, from: number): { digits: string; gap: nu
   if (!run || run.index > MAX_GAP) return null;
   // Filler between label and number is words and punctuation; another label means this one is empty.
   const filler = window.slice(0, run.index);
-  if (/\n\s*\n|btw|vat|iban|tel|fax|phone/i.test(filler)) return null;
+  if (/\n\s*\n|\b(?:btw|vat|iban|tel|telefoon|fax|phone)\b/i.test(filler)) return null;
   const digits = run[0].replace(/\D/g, '');
   if (digits.length !== 8 || DATE.test(run[0])) return null;
   return { digits, gap: filler.replace(/[\s:.#-]+/g, ' ').trim().length };

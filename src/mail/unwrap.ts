@@ -20,7 +20,7 @@ export async function unwrapForward(mail: ParsedMail, limits?: Partial<ParseLimi
   const lim = resolveLimits(limits);
   // A report's attached message is the mail it reports on (a bounce, a read receipt), not a forward.
   if (mail.contentType === 'multipart/report') return { forwarder: null, note: null, original: asOriginal(mail), how: null };
-  const found = await unwrap(mail, lim, lim.maxDepth);
+  const found = await unwrap(mail, lim, lim.maxDepth, mail.warnings);
   if (!found) return { forwarder: null, note: null, original: asOriginal(mail), how: null };
   const sameSender = found.original.from !== null && found.original.from.email === mail.from?.email;
   // A company re-sending its own earlier mail is the company writing directly.
@@ -49,39 +49,44 @@ function isRfc822(a: ParsedAttachment): boolean {
   return a.contentType === 'message/rfc822' || /\.eml$/i.test(a.filename ?? '');
 }
 
-async function unwrap(mail: ParsedMail, lim: ParseLimits, depth: number): Promise<Found | null> {
+async function unwrap(mail: ParsedMail, lim: ParseLimits, depth: number, warnings: string[]): Promise<Found | null> {
   if (depth <= 0) {
-    mail.warnings.push(`forward nesting deeper than ${lim.maxDepth}: unwrapping stopped`);
+    warnings.push(`forward nesting deeper than ${lim.maxDepth}: unwrapping stopped`);
     return null;
   }
-  const attached = await attachedOriginal(mail, lim, depth);
+  const attached = await attachedOriginal(mail, lim, depth, warnings);
   if (attached) return attached;
   const inline = inlineOriginal(mail, depth);
   return inline;
 }
 
-async function attachedOriginal(mail: ParsedMail, lim: ParseLimits, depth: number): Promise<Found | null> {
+async function attachedOriginal(
+  mail: ParsedMail,
+  lim: ParseLimits,
+  depth: number,
+  warnings: string[],
+): Promise<Found | null> {
   const note = mail.text.trim() || null;
   for (const a of mail.attachments) {
     let inner: ParsedMail | null = null;
     let how = '';
     try {
       if (isRfc822(a)) {
-        inner = await parseMail(a.content, { ...lim, maxDepth: depth - 1 });
+        inner = await parseMail(a.content, lim);
         how = 'message/rfc822 attachment';
       } else if (isOutlookMsgAttachment(a)) {
         inner = parseOutlookMsg(a.content, lim.maxParts);
         how = 'Outlook .msg attachment';
       } else if (isTnefAttachment(a)) {
-        const fromTnef = await tnefOriginal(mail, a, lim, depth);
+        const fromTnef = await tnefOriginal(mail, a, lim, depth, warnings);
         if (fromTnef) return fromTnef;
       }
     } catch (err) {
       if (!isOfferTriageError(err)) throw err;
-      mail.warnings.push(`attached message ${a.filename ?? a.contentType} skipped: ${err.message}`);
+      warnings.push(`attached message ${a.filename ?? a.contentType} skipped: ${err.message}`);
     }
     if (!inner || (!inner.from && !inner.text.trim())) continue;
-    const deeper = await unwrap(inner, lim, depth - 1);
+    const deeper = await unwrap(inner, lim, depth - 1, warnings);
     if (deeper) return { ...deeper, note, how: `${how}, then ${deeper.how}` };
     return { original: asOriginal(inner), note, how };
   }
@@ -89,7 +94,13 @@ async function attachedOriginal(mail: ParsedMail, lim: ParseLimits, depth: numbe
 }
 
 /** winmail.dat carries the outer message's own body and files; an attached message inside it is the forward. */
-async function tnefOriginal(mail: ParsedMail, a: ParsedAttachment, lim: ParseLimits, depth: number): Promise<Found | null> {
+async function tnefOriginal(
+  mail: ParsedMail,
+  a: ParsedAttachment,
+  lim: ParseLimits,
+  depth: number,
+  warnings: string[],
+): Promise<Found | null> {
   const tnef = decodeTnef(a.content);
   if (!tnef) return null;
   const expanded: ParsedMail = {
@@ -98,7 +109,7 @@ async function tnefOriginal(mail: ParsedMail, a: ParsedAttachment, lim: ParseLim
     html: mail.html ?? tnef.html,
     attachments: [...mail.attachments.filter((x) => x !== a), ...tnef.attachments],
   };
-  const found = await unwrap(expanded, lim, depth);
+  const found = await unwrap(expanded, lim, depth, warnings);
   return found ? { ...found, how: `winmail.dat, then ${found.how}` } : null;
 }
 

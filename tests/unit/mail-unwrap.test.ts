@@ -39,3 +39,126 @@ describe('forward bodies of many mail clients (crisp-oss corpus)', () => {
     expect(found / forwards).toBeGreaterThanOrEqual(THRESHOLD);
   });
 });
+
+function rfc822(from: string, subject: string, body: string, attachment?: { type: string; name: string; content: Buffer }): Buffer {
+  const head = `From: ${from}\r\nTo: aanbod@crisisteam.example\r\nSubject: ${subject}\r\nDate: Fri, 20 Mar 2020 09:00:00 +0100\r\nMessage-ID: <${subject.length}.${from.length}@test>\r\nMIME-Version: 1.0\r\n`;
+  if (!attachment) return Buffer.from(`${head}Content-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`);
+  const b = 'b-' + subject.replace(/\W/g, '');
+  return Buffer.concat([
+    Buffer.from(`${head}Content-Type: multipart/mixed; boundary="${b}"\r\n\r\n--${b}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n--${b}\r\n`),
+    Buffer.from(`Content-Type: ${attachment.type}; name="${attachment.name}"\r\nContent-Disposition: attachment; filename="${attachment.name}"\r\nContent-Transfer-Encoding: base64\r\n\r\n`),
+    Buffer.from(attachment.content.toString('base64').replace(/.{76}/g, '$&\r\n')),
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
+}
+
+describe('unwrapForward', () => {
+  it('reads an Outlook NL header block below the forwarder note (iso-8859-1, quoted-printable)', async () => {
+    const u = await unwrapForward(await parseMail(fixture('outlook-nl-forward.eml')));
+    expect(u.forwarder).toEqual({ email: 'desk@fme.nl', name: 'Desk FME' });
+    expect(u.original.from).toEqual({ email: 'jan.jansen@bedrijf-b.nl', name: 'Jan Jansen' });
+    expect(u.original.subject).toBe('Aanbod mondkapjes');
+    expect(u.original.text).toContain('Crème de la crème');
+    expect(u.original.text).not.toContain('Desk FME');
+    expect(u.note).toContain('graag oppakken');
+    expect(u.how).toMatch(/^inline forward .* in text body$/);
+  });
+
+  it('reads a Gmail forward from an HTML-only body (base64)', async () => {
+    const u = await unwrapForward(await parseMail(fixture('gmail-en-html-forward.eml')));
+    expect(u.forwarder?.email).toBe('anna@hightechnl.nl');
+    expect(u.original.from).toEqual({ email: 'p.smith@precision.example', name: 'Peter Smith' });
+    expect(u.original.text).toContain('500 per week');
+    expect(u.original.date).toMatch(/^2020-03-20T/);
+  });
+
+  it.each([
+    ['Apple Mail en', 'Fwd: offer', 'Begin forwarded message:\n\nFrom: Jane Roe <jane@gowns.example>\nSubject: offer\nDate: 20 March 2020 at 10:00:00 CET\nTo: info@fme.nl\n\nWe make 20,000 gowns a week.'],
+    ['Apple Mail nl', 'Doorst: aanbod', 'Begin doorgestuurd bericht:\n\nVan: Jane Roe <jane@gowns.example>\nOnderwerp: aanbod\nDatum: 20 maart 2020 om 10:00:00 CET\nAan: info@fme.nl\n\nWij maken 20.000 schorten per week.'],
+    ['Thunderbird nl', 'Fwd: aanbod', '-------- Doorgestuurd bericht --------\nOnderwerp: \taanbod\nDatum: \tFri, 20 Mar 2020 10:00:00 +0100\nVan: \tJane Roe <jane@gowns.example>\nAan: \tinfo@fme.nl\n\nWij maken schorten.'],
+    ['Thunderbird en', 'Fwd: offer', '-------- Forwarded Message --------\nSubject: \toffer\nDate: \tFri, 20 Mar 2020 10:00:00 +0100\nFrom: \tJane Roe <jane@gowns.example>\nTo: \tinfo@fme.nl\n\nWe make gowns.'],
+    ['Gmail nl', 'Fwd: aanbod', 'Zie onder.\n\n---------- Doorgestuurd bericht ---------\nVan: Jane Roe <jane@gowns.example>\nDate: vr 20 mrt. 2020 om 10:00\nSubject: aanbod\nTo: <info@fme.nl>\n\nWij maken schorten.'],
+    ['Outlook en', 'FW: offer', 'Please handle.\n\n-----Original Message-----\nFrom: Jane Roe [mailto:jane@gowns.example]\nSent: Friday, March 20, 2020 10:00 AM\nTo: info@fme.nl\nSubject: offer\n\nWe make gowns.'],
+    ['Outlook nl oorspronkelijk', 'Doorst: aanbod', '-----Oorspronkelijk bericht-----\nVan: Jane Roe <jane@gowns.example>\nVerzonden: vrijdag 20 maart 2020 10:00\nAan: info@fme.nl\nOnderwerp: aanbod\n\nWij maken schorten.'],
+    ['Outlook 2019 nl attribution', 'FW: aanbod', 'Op 20-03-2020 10:00 heeft Jane Roe <jane@gowns.example> geschreven:\n\n    Wij maken schorten.'],
+  ])('finds the original in a %s forward', async (_client, subject, body) => {
+    const u = await unwrapForward(await parseMail(rfc822('Desk <desk@vno-ncw.nl>', subject, body)));
+    expect(u.forwarder?.email).toBe('desk@vno-ncw.nl');
+    expect(u.original.from?.email).toBe('jane@gowns.example');
+    expect(u.original.text).toMatch(/schorten|gowns/);
+  });
+
+  it.each([
+    ['a reply with an attribution line', 'Re: uw aanbod', 'Dank, wij leveren graag.\n\nOp 20 mrt. 2020 om 10:00 schreef Crisisteam <aanbod@crisisteam.example>:\n> Dank voor uw aanbod.'],
+    ['an Outlook reply with a header block', 'RE: uw aanbod', 'Wij leveren graag.\n\nVan: Crisisteam <aanbod@crisisteam.example>\nVerzonden: vrijdag 20 maart 2020 10:00\nAan: jane@gowns.example\nOnderwerp: uw aanbod\n\nDank voor uw aanbod.'],
+    ['a company writing directly', 'Aanbod schorten', 'Wij maken 20.000 schorten per week.\n\nMet vriendelijke groet,\nJane Roe'],
+    ['an English reply', 'Re: offer', 'Yes.\n\nOn Fri, Mar 20, 2020 at 10:00 AM Team <aanbod@crisisteam.example> wrote:\n> Thanks.'],
+  ])('takes %s for no forward', async (_what, subject, body) => {
+    const mail = await parseMail(rfc822('Jane Roe <Jane@Gowns.example>', subject, body));
+    const u = await unwrapForward(mail);
+    expect(u.forwarder).toBeNull();
+    expect(u.how).toBeNull();
+    expect(u.original.from).toEqual({ email: 'jane@gowns.example', name: 'Jane Roe' });
+  });
+
+  it('unwraps message/rfc822 two deep; the innermost original wins, the outer sender forwards', async () => {
+    const company = rfc822('Jan <jan@maskers.example>', 'Aanbod FFP2', 'Wij hebben 50.000 FFP2 maskers op voorraad.');
+    const middle = rfc822('Branche <info@branche.example>', 'FW: Aanbod FFP2', 'Zie bijlage.', { type: 'message/rfc822', name: 'aanbod.eml', content: company });
+    const outer = rfc822('Desk <desk@fme.nl>', 'FW: FW: Aanbod FFP2', 'Voor jullie.', { type: 'message/rfc822', name: 'fw.eml', content: middle });
+    const u = await unwrapForward(await parseMail(outer));
+    expect(u.forwarder?.email).toBe('desk@fme.nl');
+    expect(u.original.from?.email).toBe('jan@maskers.example');
+    expect(u.original.text).toContain('FFP2');
+    expect(u.original.messageId).toMatch(/@test>$/);
+    expect(u.note).toBe('Voor jullie.');
+    expect(u.how).toBe('message/rfc822 attachment, then message/rfc822 attachment');
+  });
+
+  it('stops unwrapping at maxDepth with a warning', async () => {
+    const company = rfc822('Jan <jan@maskers.example>', 'Aanbod', 'FFP2.');
+    const middle = rfc822('B <b@branche.example>', 'FW: Aanbod', 'x', { type: 'message/rfc822', name: 'a.eml', content: company });
+    const mail = await parseMail(rfc822('D <d@fme.nl>', 'FW: FW: Aanbod', 'y', { type: 'message/rfc822', name: 'b.eml', content: middle }));
+    const u = await unwrapForward(mail, { maxDepth: 1 });
+    expect(u.original.from?.email).toBe('b@branche.example');
+    expect(mail.warnings.join(' ')).toMatch(/nesting deeper/);
+  });
+
+  it('unwraps an attached Outlook .msg', async () => {
+    const msg = fs.readFileSync(path.resolve(BODIES, '../mime/spamscope-mail-parser/mail_outlook_1'));
+    const mail = await parseMail(rfc822('Desk <desk@fme.nl>', 'FW: newsletter', 'See attached.', { type: 'application/vnd.ms-outlook', name: 'offer.msg', content: msg }));
+    const u = await unwrapForward(mail);
+    expect(u.how).toBe('Outlook .msg attachment');
+    expect(u.forwarder?.email).toBe('desk@fme.nl');
+    expect(u.original.from?.email).toBe('nueblingv@w-vwa.de');
+    expect(u.original.attachments.length).toBeGreaterThan(0);
+  });
+
+  it('opens winmail.dat and keeps its files as attachments of the message', async () => {
+    const mail = await parseMail(rfc822('Desk <desk@fme.nl>', 'Aanbod', 'Zie bijlagen.', { type: 'application/ms-tnef', name: 'winmail.dat', content: fixture('winmail.dat') }));
+    const { decodeTnef } = await import('../../src/mail/outlook-attachments.js');
+    const tnef = decodeTnef(fixture('winmail.dat'));
+    expect(tnef?.attachments.length).toBeGreaterThan(0);
+    expect(tnef?.attachments.every((a) => a.size > 0 && /^[0-9a-f]{64}$/.test(a.sha256))).toBe(true);
+    const u = await unwrapForward(mail);
+    expect(u.forwarder).toBeNull();
+  });
+});
+
+describe('inline forward helpers', () => {
+  it('reads subject intent from the outermost prefix', () => {
+    expect(subjectIntent('FW: RE: aanbod')).toBe('forward');
+    expect(subjectIntent('Re: Fwd: aanbod')).toBe('reply');
+    expect(subjectIntent('Doorst: aanbod')).toBe('forward');
+    expect(subjectIntent('Aanbod')).toBeNull();
+  });
+
+  it('reads Dutch and English client dates', () => {
+    expect(looseDate('vr 20 mrt. 2020 om 10:00')).toMatch(/^2020-03-20T/);
+    expect(looseDate('Friday, March 20, 2020 10:00 AM')).toMatch(/^2020-03-20T/);
+    expect(looseDate('gisteren')).toBeNull();
+  });
+
+  it('finds nothing in a plain body', () => {
+    expect(findInlineForward('Wij leveren mondkapjes.', null)).toBeNull();
+  });
+});
