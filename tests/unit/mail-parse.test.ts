@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { isOfferTriageError } from '../../src/errors.js';
+import { htmlToText, offerBody } from '../../src/mail/body.js';
+import { capStructure, DEFAULT_LIMITS, parseMail } from '../../src/mail/parse.js';
+
+const HEAD = 'From: "Jan Jansen" <Jan@Bedrijf.NL>\r\nTo: Aanbod@Crisisteam.example, "B" <b@X.nl>\r\nSubject: Aanbod\r\nDate: Fri, 20 Mar 2020 08:35:14 +0000\r\nMessage-ID: <a1@bedrijf.nl>\r\nMIME-Version: 1.0\r\n';
+const WORDS = 'Crème brûlée, één mondkapje';
+
+async function expectCode(p: Promise<unknown>, code: string): Promise<void> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(isOfferTriageError(err) && err.code).toBe(code);
+}
+
+describe('parseMail', () => {
+  it.each([
+    ['utf-8', '8bit', Buffer.from(WORDS, 'utf8')],
+    ['iso-8859-1', '8bit', Buffer.from(WORDS, 'latin1')],
+    ['windows-1252', '8bit', Buffer.from(WORDS, 'latin1')],
+    ['iso-8859-1', 'quoted-printable', Buffer.from('Cr=E8me br=FBl=E9e, =E9=E9n mondkapje')],
+    ['utf-8', 'base64', Buffer.from(Buffer.from(WORDS, 'utf8').toString('base64'))],
+    ['windows-1252', 'base64', Buffer.from(Buffer.from(WORDS, 'latin1').toString('base64'))],
+  ])('decodes %s body in %s', async (charset, cte, body) => {
+    const raw = Buffer.concat([Buffer.from(`${HEAD}Content-Type: text/plain; charset=${charset}\r\nContent-Transfer-Encoding: ${cte}\r\n\r\n`), body]);
+    const mail = await parseMail(raw);
+    expect(mail.text.trim()).toBe(WORDS);
+    expect(mail.from).toEqual({ email: 'jan@bedrijf.nl', name: 'Jan Jansen' });
+    expect(mail.to.map((a) => a.email)).toEqual(['aanbod@crisisteam.example', 'b@x.nl']);
+    expect(mail.date).toBe('2020-03-20T08:35:14.000Z');
+    expect(mail.messageId).toBe('<a1@bedrijf.nl>');
+    expect(mail.headers['subject']).toEqual(['Aanbod']);
+  });
+
+  it('derives text from an HTML-only body and keeps the HTML', async () => {
+    const raw = `${HEAD}Content-Type: text/html; charset=utf-8\r\n\r\n<html><head><style>p{}</style></head><body><p>Wij leveren&nbsp;maskers.</p><div>Groet,<br>Jan</div></body></html>`;
+    const mail = await parseMail(Buffer.from(raw));
+    expect(mail.text).toBe('Wij leveren maskers.\n\nGroet,\nJan');
+    expect(mail.html).toContain('<p>');
+  });
+
+  it('hashes attachments with sha256 and records their size', async () => {
+    const content = Buffer.from('%PDF-1.4 spec sheet');
+    const raw = `${HEAD}Content-Type: multipart/mixed; boundary="x"\r\n\r\n--x\r\nContent-Type: text/plain\r\n\r\nZie bijlage.\r\n--x\r\nContent-Type: application/pdf; name="spec.pdf"\r\nContent-Disposition: attachment; filename="spec.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\n${content.toString('base64')}\r\n--x--\r\n`;
+    const mail = await parseMail(Buffer.from(raw));
+    expect(mail.contentType).toBe('multipart/mixed');
+    expect(mail.attachments).toHaveLength(1);
+    const [a] = mail.attachments;
+    expect(a).toMatchObject({ filename: 'spec.pdf', contentType: 'application/pdf', size: content.length, inline: false });
+    expect(a?.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+  });
+
+  it('refuses empty and oversized input with clear codes', async () => {
+    await expectCode(parseMail(Buffer.alloc(0)), 'OT_ERR_EMPTY');
+    await expectCode(parseMail(Buffer.from(' \r\n\r\n ')), 'OT_ERR_EMPTY');
+    await expectCode(parseMail(Buffer.alloc(2048, 0x41), { maxBytes: 1024 }), 'OT_ERR_TOO_LARGE');
+  });
+
+  it('gives up with OT_ERR_PARSE_TIMEOUT when parsing outlasts the limit', async () => {
+    const big = `${HEAD}Content-Type: text/plain\r\n\r\n${'regel tekst\r\n'.repeat(400_000)}`;
+    await expectCode(parseMail(Buffer.from(big), { timeoutMs: 1 }), 'OT_ERR_PARSE_TIMEOUT');
+  });
+
+  it('truncates a message with too many parts and says so', async () => {
+    const parts = Array.from({ length: 50 }, (_, i) => `--p\r\nContent-Type: text/plain\r\n\r\ndeel ${i}\r\n`).join('');
+    const raw = Buffer.from(`${HEAD}Content-Type: multipart/mixed; boundary="p"\r\n\r\n${parts}--p--\r\n`);
+    const mail = await parseMail(raw, { maxParts: 10 });
+    expect(mail.warnings.join()).toMatch(/more than 10 MIME parts/);
+    expect(mail.text).toContain('deel 0');
+    expect(mail.text).not.toContain('deel 20');
+  });
+
+  it('cuts nesting deeper than maxDepth and closes the open multiparts', () => {
+    let raw = HEAD;
+    for (let i = 0; i < 30; i++) raw += `Content-Type: multipart/mixed; boundary="n${i}"\r\n\r\n--n${i}\r\n`;
+    raw += 'Content-Type: text/plain\r\n\r\ndiep\r\n';
+    const { bytes, warnings } = capStructure(Buffer.from(raw), { ...DEFAULT_LIMITS, maxDepth: 5 });
+    expect(warnings[0]).toMatch(/deeper than 5/);
+    expect(bytes.toString()).toMatch(/--n0--\r\n$/);
+  });
+
+  it('reads an Outlook .msg given as the raw message', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const msg = fs.readFileSync(path.resolve(import.meta.dirname, '../../../shared/corpora/mime/spamscope-mail-parser/mail_outlook_1'));
+    const mail = await parseMail(msg);
+    expect(mail.from?.email).toBe('nueblingv@w-vwa.de');
+    expect(mail.subject).toMatch(/^Newsletter/);
+    expect(mail.date).toBe('2017-09-18T10:00:18.000Z');
+  });
+});
+
+describe('body text', () => {
+  it('htmlToText drops scripts and comments and decodes entities', () => {
+    expect(htmlToText('<script>x()</script><!-- c --><b>5&#37; &euro;3 &amp; &#x263A;</b>')).toBe('5% €3 & ☺');
+  });
+
+  it('offerBody strips reply history and disclaimers but keeps the signature', () => {
+    const text = [
+      'Wij leveren 10.000 schorten per week.',
+      '',
+      'Met vriendelijke groet,',
+      'Jan Jansen | Bedrijf B.V. | 06-12345678',
+      '',
+      'Dit bericht is vertrouwelijk en uitsluitend bestemd voor de geadresseerde.',
+      '',
+      'Op 19 mrt. 2020 om 10:00 schreef Crisisteam <aanbod@crisisteam.example>:',
+      '> Dank voor uw aanbod.',
+    ].join('\n');
+    const body = offerBody(text);
+    expect(body).toContain('Bedrijf B.V.');
+    expect(body).not.toContain('vertrouwelijk');
+    expect(body).not.toContain('Dank voor uw aanbod');
+    expect(offerBody('> alleen geciteerd')).toBe('> alleen geciteerd');
+  });
+});
