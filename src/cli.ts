@@ -12,6 +12,13 @@ export type CommandRun = (args: string[], io: CommandIo) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CommandRun }> }> = {
   parse: { summary: 'parse FILE...            print the triage of raw .eml files as JSON lines', load: () => import('./cli/parse.js') },
+  migrate: { summary: 'migrate                  apply pending database migrations', load: () => import('./cli/migrate.js') },
+  import: { summary: 'import PATH...           store .eml files, folders and mbox archives, and process them', load: () => import('./cli/import.js') },
+  worker: { summary: 'worker                   run the job workers (needs REDIS_URL)', load: () => import('./cli/worker.js') },
+  run: { summary: 'run --once               drain the mailbox, process every pending message, send due replies, exit', load: () => import('./cli/run.js') },
+  stats: { summary: 'stats [--json]           counts of messages, leads, routes and quarantined messages', load: () => import('./cli/stats.js') },
+  ingest: { summary: 'ingest                   run the long-running mailbox worker (IMAP_URL)', load: () => import('./cli/ingest.js') },
+  reprocess: { summary: 'reprocess ID...|--quarantined  put quarantined messages back through processing', load: () => import('./cli/reprocess.js') },
 };
 
 function usage(): string {

@@ -1,0 +1,43 @@
+import type { CommandIo } from '../cli.js';
+import { loadConfig } from '../config.js';
+import { OfferTriageError } from '../errors.js';
+import { processDeps } from '../pipeline/wiring.js';
+import { createQueues } from '../queue/queues.js';
+import { startSweeper } from '../queue/sweeper.js';
+import { startProcessWorker } from '../queue/workers.js';
+import { guarded, openCommandContext } from './guard.js';
+
+/**
+ * `offer-triage worker`: the long-running BullMQ workers plus the sweeper that re-enqueues pending rows
+ * Redis lost. SIGTERM/SIGINT close the workers, which waits for the jobs in hand, then the connections.
+ */
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  return guarded('worker', io, async () => {
+    if (args.length > 0) {
+      io.stderr.write('usage: offer-triage worker\n');
+      return 2;
+    }
+    const config = loadConfig();
+    if (!config.redisUrl) {
+      throw new OfferTriageError('OT_ERR_CONFIG', 'REDIS_URL must be set for `offer-triage worker` (e.g. redis://127.0.0.1:6379); without Redis use `offer-triage run --once`', { permanent: true });
+    }
+    const ctx = await openCommandContext({ config, logToStdout: true });
+    const queues = createQueues(config.redisUrl, config.queuePrefix);
+    const opts = { redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency: config.processConcurrency, log: ctx.log };
+    const processWorker = startProcessWorker(opts, processDeps(ctx, queues));
+    const sweeper = startSweeper({ db: ctx.db, queue: queues.process, log: ctx.log, graceSeconds: 5 });
+    ctx.log.info({ concurrency: config.processConcurrency, prefix: config.queuePrefix }, 'worker started: process queue');
+
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+      process.once('SIGINT', () => resolve('SIGINT'));
+    });
+    ctx.log.info({ signal }, 'worker stopping: finishing the jobs in hand');
+    await processWorker.close();
+    await sweeper.stop();
+    await queues.close();
+    ctx.log.info('worker stopped');
+    await ctx.close();
+    return 0;
+  });
+}

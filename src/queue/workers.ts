@@ -1,0 +1,65 @@
+import { UnrecoverableError, Worker } from 'bullmq';
+import type { Logger } from '../log.js';
+import { quarantineMessage } from '../store/quarantine.js';
+import { classifyFailure } from '../pipeline/failure.js';
+import { processMessage, type ProcessDeps } from '../pipeline/process.js';
+import { QUEUE_FOR } from './jobs.js';
+import type { DataOf } from './queues.js';
+
+/**
+ * BullMQ workers. A job in hand when the process dies is found stalled once its lock lapses and runs again;
+ * the handler's own idempotence (row status under FOR UPDATE) makes that harmless. The lock is short so a
+ * killed worker's jobs come back within seconds; it is renewed while a long message parses.
+ */
+export interface WorkerOptions {
+  redisUrl: string;
+  prefix: string;
+  concurrency: number;
+  log: Logger;
+}
+
+const LOCKS = { lockDuration: 15_000, stalledInterval: 5_000 };
+
+// Worker errors (lost Redis connection, lock renewal failures) are logged, never swallowed.
+const onError = (log: Logger, queue: string) => (err: Error) => log.error({ err, queue }, 'worker error');
+const onFailed = (log: Logger, queue: string) => (job: { id?: string; attemptsMade: number } | undefined, err: Error) =>
+  log.warn({ queue, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed');
+
+export function startProcessWorker(opts: WorkerOptions, deps: ProcessDeps): Worker<DataOf<'process'>, unknown, 'process'> {
+  const worker = new Worker<DataOf<'process'>, unknown, 'process'>(
+    QUEUE_FOR.process,
+    async (job) => {
+      const { messageId } = job.data;
+      try {
+        const outcome = await processMessage(deps, messageId);
+        return outcome.status;
+      } catch (err) {
+        const failure = classifyFailure(err);
+        const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        if (failure.permanent || lastAttempt) {
+          deps.log.error({ messageId, errorCode: failure.code, err: failure.message, attempt: job.attemptsMade + 1 }, 'message quarantined');
+          // If this write fails too (PostgreSQL down), the row stays pending and the sweeper brings it back.
+          await quarantineMessage(deps.db, messageId, failure.code, failure.message);
+          if (failure.permanent) throw new UnrecoverableError(failure.message);
+        }
+        throw err;
+      }
+    },
+    { connection: { url: opts.redisUrl, maxRetriesPerRequest: null }, prefix: opts.prefix, concurrency: opts.concurrency, ...LOCKS },
+  );
+  worker.on('error', onError(opts.log, 'process'));
+  worker.on('failed', onFailed(opts.log, 'process'));
+  return worker;
+}
+
+export function startSendWorker(opts: WorkerOptions, send: (outboxId: number) => Promise<unknown>): Worker<DataOf<'send'>, unknown, 'send'> {
+  const worker = new Worker<DataOf<'send'>, unknown, 'send'>(QUEUE_FOR.send, async (job) => send(job.data.outboxId), {
+    connection: { url: opts.redisUrl, maxRetriesPerRequest: null },
+    prefix: opts.prefix,
+    concurrency: opts.concurrency,
+    ...LOCKS,
+  });
+  worker.on('error', onError(opts.log, 'send'));
+  worker.on('failed', onFailed(opts.log, 'send'));
+  return worker;
+}
