@@ -11,7 +11,9 @@ const MAX_QUANTITIES = 20;
 /** Starts only where a number is not glued to letters, other numbers or currency (KN95, 6-8, €5). */
 const NUMBER = /(?<![\p{L}\p{N}.,\-/€$£+#])\d(?:[\d.,]*\d)?/gu;
 
-const SCALE = /\s?(k|K|duizend|thousand|mln\.?|miljoen|millions?|mio\.?|M|miljard|billion)(?![\p{L}\p{N}])/uy;
+/** Case matters for "M" only: a lower-case "m" is a metre. */
+const SCALE =
+  /\s?(k|K|[Dd]uizend|[Tt]housand|[Mm]ln\.?|[Mm]iljoen|[Mm]illions?|[Mm]io\.?|M|[Mm]iljard|[Bb]illion)(?![\p{L}\p{N}])/uy;
 const SCALE_FACTOR: Record<string, number> = {
   k: 1e3,
   duizend: 1e3,
@@ -66,7 +68,9 @@ const PER: Record<string, Quantity['per']> = {
 
 /** Standards, model and reference numbers: the word before the number says it is not an amount. */
 const NOT_AMOUNT_BEFORE =
-  /(?:\b(?:en|iso|nen|din|astm|type|model|art|artikel|nr|no|nummer|number|ref|order|kvk|coc|postbus|versie|version|covid|week|ffp|€|eur|euro|usd|\$|£)\W{0,2}|[€$£]\s?)$/i;
+  /(?:\b(?:type|model|art|artikel|nr|no|nummer|number|ref|order|kvk|coc|postbus|versie|version|covid|week|ffp|eur|euro|usd)\W{0,2}|[€$£]\s?)$/i;
+/** Standards are upper case; a lower-case "en" is Dutch for "and". */
+const STANDARD_BEFORE = /\b(?:EN|ISO|NEN|DIN|ASTM|GB|YY)[\s-]?$/;
 const MONEY_AFTER = /\s*(?:euro|eur|€|dollars?|usd|\$|%|procent|percent)/iy;
 
 export function findQuantities(text: string): Quantity[] {
@@ -85,7 +89,8 @@ export function findQuantities(text: string): Quantity[] {
 }
 
 function readQuantity(text: string, start: number, digits: string): Quantity | null {
-  if (NOT_AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 10), start))) return null;
+  const before = text.slice(Math.max(0, start - 10), start);
+  if (NOT_AMOUNT_BEFORE.test(before) || STANDARD_BEFORE.test(before)) return null;
   let pos = start + digits.length;
 
   SCALE.lastIndex = pos;
@@ -106,11 +111,16 @@ function readQuantity(text: string, start: number, digits: string): Quantity | n
   const rate = RATE.exec(text);
   if (rate) pos = RATE.lastIndex;
 
-  if (!scale && !noun && !rate) return null;
+  if (!scale && !rate && (!noun || isYear(digits))) return null;
   const amount = Math.round(value * factor);
   if (amount <= 0) return null;
   const per = rate ? (PER[(rate[1] ?? rate[2] ?? '').toLowerCase()] ?? null) : null;
   return { text: text.slice(start, pos).replace(/\s+/g, ' ').trim(), amount, per };
+}
+
+/** "in 2020 we made masks" names a year, not a count. */
+function isYear(digits: string): boolean {
+  return /^20(?:1[5-9]|2[0-5])$/.test(digits);
 }
 
 /**

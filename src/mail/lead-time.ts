@@ -1,0 +1,143 @@
+import type { LeadTime } from '../core/types.js';
+import { isNegated } from './extract-negation.js';
+
+/**
+ * Whether finished goods are on the shelf, and how many days until delivery. This decides the route
+ * (DESIGN §4: stock deliverable within days is referred to the ministry), so stock is only claimed on
+ * explicit words, never on production capacity ("we can produce 50.000 per week starting in 4 weeks").
+ */
+
+/** Explicit stock words; positive unless a negation precedes them in the same clause. */
+const STOCK =
+  /\b(?:(?:direct\s+)?leverbaar\s+uit\s+(?:eigen\s+)?voorraad|uit\s+(?:eigen\s+)?voorraad(?:\s+leverbaar)?|op\s+voorraad|voorradig|in\s+stock|from\s+stock|ex[\s-]stock|on\s+stock|available\s+from\s+stock|(?:stock|voorraad)\s+(?:is\s+)?(?:available|beschikbaar)|(?:hebben|heb|heeft|have|has)\s+(?:(?:een|a|large|big|grote|ruime|enige|some)\s+)?(?:voorraad|stock)|(?:voorraad|stock)\s*:\s*(?=\d))(?![\p{L}])/giu;
+
+/** Words that deny stock by themselves. */
+const NO_STOCK =
+  /\b(?:geen\s+voorraad|no\s+stock|out\s+of\s+stock|uitverkocht|sold\s+out|niet\s+(?:meer\s+)?(?:op|uit)\s+voorraad|not\s+(?:in|from)\s+stock)(?![\p{L}])/giu;
+
+/** Ready-to-ship wording: stock too, unless the clause is about producing. */
+const READY =
+  /\b(?:ready\s+to\s+ship|ready\s+for\s+(?:shipment|shipping|delivery)|available\s+immediately|immediately\s+available|(?:per\s+)?direct\s+(?:leverbaar|beschikbaar)|(?:can|could)\s+(?:ship|deliver)\s+(?:this\s+week|immediately|today|tomorrow)|(?:kunnen|kan)\s+(?:direct|deze\s+week|morgen|vandaag)\s+(?:leveren|verzenden|geleverd\s+worden)|deze\s+week\s+(?:nog\s+)?(?:leverbaar|leveren|verzenden))(?![\p{L}])/giu;
+const PRODUCING = /produc|capacit|capaciteit|fabricer|manufactur|maken|make\b|starting/i;
+
+const NUMBER_WORDS: Record<string, number> = {
+  een: 1,
+  één: 1,
+  a: 1,
+  an: 1,
+  one: 1,
+  twee: 2,
+  two: 2,
+  drie: 3,
+  three: 3,
+  vier: 4,
+  four: 4,
+  vijf: 5,
+  five: 5,
+  zes: 6,
+  six: 6,
+  zeven: 7,
+  seven: 7,
+  acht: 8,
+  eight: 8,
+  tien: 10,
+  ten: 10,
+};
+const NUM = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
+const UNIT = '(uur|uren|hours?|hrs?|(?:werk|working\\s+|business\\s+|work\\s+)?(?:dagen|dag|days?)|weken|weeks?|wk|wks|maanden|maand|months?)';
+const CUE =
+  '(?:binnen|within|in|over|na|after|levertijd|leveringstijd|levertermijn|leveringstermijn|lead\\s*-?\\s*time|delivery(?:\\s+time)?|productietijd|production\\s+time)';
+const FILLER =
+  '(?:\\s*[:\\-]?\\s*(?:is|are|of|van|bedraagt|ca\\.?|circa|approx\\.?|approximately|about|around|ongeveer|roughly|max\\.?|maximaal|maximum|slechts|only|just|±|~)(?![\\p{L}]))';
+const LEAD = new RegExp(
+  `\\b${CUE}${FILLER}{0,2}\\s*[:\\-]?\\s*${NUM}(?:\\s*(?:-|–|to|tot|à|a)\\s*${NUM})?\\s*${UNIT}(?![\\p{L}])`,
+  'giu',
+);
+
+const RELATIVE =
+  /\b(?:(next|volgende|komende)\s+week|(this|deze)\s+week|(tomorrow|morgen)|(today|vandaag|same\s+day|dezelfde\s+dag))(?![\p{L}])/giu;
+const DELIVERY_WORD = /lever|deliver|ship|verzend|verzonden|beschikbaar|available|dispatch/i;
+
+export function findLeadTime(text: string): LeadTime {
+  const stock = findStock(text);
+  const lead = findDays(text);
+  const parts = [stock.text, lead?.text].filter((t): t is string => t !== null && t !== undefined);
+  return { inStock: stock.inStock, days: lead?.days ?? null, text: parts.length > 0 ? parts.join('; ') : null };
+}
+
+function findStock(text: string): { inStock: boolean; text: string | null } {
+  let denied: string | null = null;
+  STOCK.lastIndex = 0;
+  for (let m = STOCK.exec(text); m; m = STOCK.exec(text)) {
+    if (!isNegated(text, m.index)) return { inStock: true, text: m[0] };
+    denied ??= phraseAround(text, m.index, m[0]);
+  }
+  READY.lastIndex = 0;
+  for (let m = READY.exec(text); m; m = READY.exec(text)) {
+    if (isNegated(text, m.index)) continue;
+    if (PRODUCING.test(clauseAround(text, m.index, m[0].length))) continue;
+    return { inStock: true, text: m[0] };
+  }
+  NO_STOCK.lastIndex = 0;
+  const none = NO_STOCK.exec(text);
+  return { inStock: false, text: denied ?? none?.[0] ?? null };
+}
+
+interface Days {
+  days: number;
+  text: string;
+}
+
+/** The earliest delivery stated: offers often give stock now and more production later. */
+function findDays(text: string): Days | null {
+  let best: Days | null = null;
+  const consider = (days: number, phrase: string) => {
+    if (best === null || days < best.days) best = { days, text: phrase };
+  };
+  LEAD.lastIndex = 0;
+  for (let m = LEAD.exec(text); m; m = LEAD.exec(text)) {
+    const amount = toNumber(m[1] ?? '');
+    const unit = (m[3] ?? '').toLowerCase();
+    if (amount !== null && amount > 0) consider(toDays(amount, unit), m[0]);
+  }
+  RELATIVE.lastIndex = 0;
+  for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
+    if (!DELIVERY_WORD.test(clauseAround(text, m.index, m[0].length))) continue;
+    consider(m[1] || m[2] ? 7 : m[3] ? 1 : 0, m[0]);
+  }
+  return best;
+}
+
+function toNumber(written: string): number | null {
+  const lower = written.toLowerCase();
+  if (/^\d+$/.test(lower)) return Number(lower);
+  return NUMBER_WORDS[lower] ?? null;
+}
+
+function toDays(amount: number, unit: string): number {
+  if (/^(?:uur|uren|hour|hr)/.test(unit)) return Math.ceil(amount / 24);
+  if (/^(?:we|wk)/.test(unit)) return amount * 7;
+  if (/^(?:maand|month)/.test(unit)) return amount * 30;
+  return amount;
+}
+
+/** The sentence part around a match, for context words such as "produce" or "deliver". */
+function clauseAround(text: string, index: number, length: number): string {
+  const from = Math.max(0, index - 60);
+  const to = Math.min(text.length, index + length + 40);
+  const window = text.slice(from, to);
+  const at = index - from;
+  const start = Math.max(window.lastIndexOf('. ', at), window.lastIndexOf('\n', at), window.lastIndexOf(';', at)) + 1;
+  const endCandidates = ['. ', '\n', ';']
+    .map((sep) => window.indexOf(sep, at + length))
+    .filter((i) => i >= 0);
+  const end = endCandidates.length > 0 ? Math.min(...endCandidates) : window.length;
+  return window.slice(start, end);
+}
+
+/** The denied stock phrase with its negation, as written: "niet op voorraad". */
+function phraseAround(text: string, index: number, phrase: string): string {
+  const before = text.slice(Math.max(0, index - 40), index);
+  const negation = /(?:niet|geen|not|no|don't|do\s+not|nothing)(?:\s+\S+){0,4}\s*$/i.exec(before);
+  return (negation ? negation[0] : '') + phrase;
+}
