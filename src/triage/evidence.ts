@@ -114,6 +114,14 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
   return evidence;
 }
 
+/** Product words sure enough (weight 2.5 and up) to keep a mail away from the spam bin. */
+const SURE_PRODUCT = 2.5;
+
+/** Whether a sure product word occurs at all, whatever its context. */
+export function mentionsProduct(words: readonly string[]): boolean {
+  return PRODUCTS.matchAll(words).some((match) => match.value.weight >= SURE_PRODUCT);
+}
+
 function emptyRecord<T>(make: () => T): Record<Category, T> {
   return Object.fromEntries(CATEGORIES.map((category) => [category, make()])) as Record<Category, T>;
 }

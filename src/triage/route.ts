@@ -1,0 +1,85 @@
+import type { AutomaticMail, Category, LeadTime, Quantity, Route } from '../core/types.js';
+import type { Classification } from './classify.js';
+import { TermMatcher } from './matcher.js';
+import { isNegated } from './negation.js';
+import { tokenize } from './tokens.js';
+
+/**
+ * DESIGN §4 routes. Finished goods on the shelf, deliverable within days, go straight to the ministry's
+ * buyers (redirect); everything else a person must weigh (review); automatic mail, spam and unrelated
+ * mail is kept but never answered (ignore). When unsure, review: a real offer lost costs more than a
+ * reviewer's minute.
+ */
+
+export interface RouteInput {
+  /** automatic mail (RFC 3834 and friends) or detectUnwanted's spam/unrelated verdict */
+  automatic: AutomaticMail | null;
+  classification: Classification;
+  leadTime: LeadTime;
+  quantities: Quantity[];
+  text: string;
+}
+
+export interface RouteDecision {
+  route: Route;
+  /** null exactly when the route is ignore */
+  category: Category | null;
+  reasons: string[];
+}
+
+/** "within days": a week is the longest lead time the ministry's buyers treat as ready stock. */
+const MAX_DAYS = 7;
+const FINISHED: ReadonlySet<Category> = new Set(['masks', 'gowns', 'tests', 'ventilators']);
+
+const READY = new TermMatcher<true>(
+  [
+    'uit voorraad', 'op voorraad', 'voorraad', 'in stock', 'on stock', 'from stock', 'stock', 'direct leverbaar',
+    'per direct leverbaar', 'direct beschikbaar', 'per direct beschikbaar', 'ready to ship', 'ready for shipment',
+    'ready for shipping', 'ready for delivery', 'available immediately', 'immediately available', 'immediate delivery',
+    'for immediate shipment', 'in ons magazijn', 'in our warehouse', 'in warehouse', 'liggen klaar', 'ligt klaar',
+    'can ship this week', 'deliver tomorrow', 'morgen leveren', 'morgen geleverd',
+  ].map((term) => [term, true] as const),
+);
+
+/** Finished supplies within `other`; services, capacity and vague help stay in review. */
+const FINISHED_OTHER = new TermMatcher<true>(
+  [
+    'handschoen*', 'glove*', 'gelaatsscherm*', 'face shield*', 'faceshield*', 'spatbril*', 'goggles', 'veiligheidsbril*',
+    'safety glasses', 'desinfect*', 'disinfectant*', 'sanitizer*', 'sanitiser*', 'handgel*', 'hand gel*', 'handalcohol',
+    'thermomet*', 'schoenhoes*', 'shoe cover*', 'haarnet*', 'hair net*', 'visor*', 'zeep', 'soap',
+  ].map((term) => [term, true] as const),
+);
+
+export function decideRoute(input: RouteInput): RouteDecision {
+  if (input.automatic) {
+    return { route: 'ignore', category: null, reasons: [`ignored: ${input.automatic.reason}`] };
+  }
+  const category = input.classification.categories[0]?.category ?? 'other';
+  const review = (why: string): RouteDecision => ({ route: 'review', category, reasons: [`review: ${why}`] });
+
+  if (category === 'materials') return review('materials are weighed by reviewers, never referred straight on');
+  const tokens = tokenize(input.text);
+  const words = tokens.map((token) => token.word);
+  if (category === 'other' && !FINISHED_OTHER.test(words)) {
+    return review('a service, capacity or general offer, not finished goods');
+  }
+  const ready = READY.matchAll(words).find(
+    (match) => !isNegated(tokens, match.start, match.end, 'nl') && !(words[match.start - 2] === 'out' && words[match.start - 1] === 'of'),
+  );
+  const readyText = ready ? words.slice(ready.start, ready.end).join(' ') : null;
+  if (!input.leadTime.inStock && readyText === null) {
+    return review(`no ${FINISHED.has(category) ? category : 'goods'} from stock: production capacity or an offer to assess`);
+  }
+  const days = input.leadTime.days;
+  if (days !== null && days > MAX_DAYS) {
+    return review(`stock mentioned, but delivery takes ${days} days (more than ${MAX_DAYS})`);
+  }
+  const stock = input.leadTime.inStock ? (input.leadTime.text ?? 'in stock') : readyText!;
+  const amount = input.quantities[0] ? `, quantity '${input.quantities[0].text}'` : '';
+  const when = days !== null ? `, delivery within ${days} day${days === 1 ? '' : 's'}` : '';
+  return {
+    route: 'redirect',
+    category,
+    reasons: [`redirect: finished ${category} available from stock ('${stock}')${amount}${when}`],
+  };
+}

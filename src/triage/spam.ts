@@ -1,0 +1,63 @@
+import type { Address, AutomaticMail } from '../core/types.js';
+import type { Classification } from './classify.js';
+import { mentionsProduct } from './evidence.js';
+import { TermMatcher } from './matcher.js';
+import { words } from './tokens.js';
+import { CRISIS_TERMS, SELF_SUFFICIENT, UNWANTED_TERMS, type UnwantedTerm } from './unwanted-lexicon.js';
+
+/**
+ * Spam and mail that offers nothing the crisis team needs. Ignoring a real offer costs far more than
+ * reviewing junk, so this only speaks on clear markers: a mail that names a product, or ties itself to
+ * the crisis or to an offer of help, is left for review however spammy its wording.
+ */
+
+const UNWANTED = new TermMatcher<UnwantedTerm>(UNWANTED_TERMS);
+const CRISIS = new TermMatcher<true>(CRISIS_TERMS.map((term) => [term, true] as const));
+
+const SPAM_AT = 3;
+/** Blatant spam (several markers) is spam even when it drops a product name, unless it plainly offers one. */
+const BLATANT_SPAM_AT = 7;
+const UNRELATED_AT = 3;
+const CONFIDENT_OFFER = 0.75;
+/** Sender mailboxes that send bulk mail rather than offers. */
+const BULK_SENDER = /^(?:newsletter|nieuwsbrief|news|marketing|mailing|promo|info-?mail|no-?reply|noreply)\b/;
+
+export interface UnwantedInput {
+  subject: string | null;
+  text: string;
+  from: Address | null;
+  classification: Classification;
+}
+
+export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
+  const all = words(`${input.subject ?? ''}\n${input.text}`);
+  const product = mentionsProduct(all);
+  const found = { spam: { score: 0, labels: new Set<string>() }, unrelated: { score: 0, labels: new Set<string>() } };
+  let selfSufficient = 0;
+  const seen = new Set<string>();
+  for (const match of UNWANTED.matchAll(all)) {
+    const term = all.slice(match.start, match.end).join(' ');
+    if (seen.has(term)) continue;
+    seen.add(term);
+    found[match.value.kind].score += match.value.weight;
+    found[match.value.kind].labels.add(`${match.value.label} ('${term}')`);
+    if (SELF_SUFFICIENT.has(match.value.label)) selfSufficient += match.value.weight;
+  }
+  const local = input.from?.email.slice(0, input.from.email.indexOf('@')) ?? '';
+  if (BULK_SENDER.test(local)) {
+    found.unrelated.score += 1;
+    found.unrelated.labels.add(`bulk sender ('${local}')`);
+  }
+  // The classifier's confidence in a real product guards against spam-like wording in a genuine offer.
+  const top = input.classification.categories[0];
+  const confidentOffer = product && top !== undefined && top.category !== 'other' && top.score >= CONFIDENT_OFFER;
+
+  if ((found.spam.score >= BLATANT_SPAM_AT && !confidentOffer) || (found.spam.score >= SPAM_AT && !product)) {
+    return { kind: 'spam', reason: `spam: ${[...found.spam.labels].join(', ')}` };
+  }
+  const unrelated = selfSufficient >= UNRELATED_AT || (found.unrelated.score >= UNRELATED_AT && !CRISIS.test(all));
+  if (unrelated && !product) {
+    return { kind: 'unrelated', reason: `unrelated to offering supplies: ${[...found.unrelated.labels].join(', ')}` };
+  }
+  return null;
+}
