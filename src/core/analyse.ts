@@ -1,4 +1,126 @@
-import type { Analysis } from './types.js';
+import type { Address, Analysis, AttachmentInfo, Contact } from './types.js';
+import type { ParsedAttachment } from '../mail/types.js';
+import { parseMail, type ParseLimits } from '../mail/parse.js';
+import { unwrapForward } from '../mail/unwrap.js';
+import { offerBody } from '../mail/body.js';
+import { detectAutomatic, replySafety } from '../mail/automatic.js';
+import { detectLanguage } from '../mail/language.js';
+import { extractOffer } from '../mail/extract.js';
+import { classify } from '../triage/classify.js';
+import { detectUnwanted } from '../triage/spam.js';
+import { decideRoute } from '../triage/route.js';
 
-/** Placeholder signature while the core modules land; replaced by the real composition. */
-export type Analyse = (raw: Buffer) => Promise<Analysis>;
+/**
+ * The pure core, one message at a time: parse → unwrap the forward → extract → classify → route.
+ * No I/O: the same bytes always give the same analysis, which is what makes reprocessing safe.
+ */
+export async function analyse(raw: Buffer, limits?: Partial<ParseLimits>): Promise<Analysis> {
+  const mail = await parseMail(raw, limits);
+  const automatic = detectAutomatic(mail);
+  const unwrapped = await unwrapForward(mail, limits);
+  const original = unwrapped.original;
+
+  const offerText = offerBody(original.text);
+  const subject = original.subject ?? mail.subject;
+  const language = detectLanguage(offerText.length > 0 ? offerText : mail.text, subject);
+  const extracted = extractOffer({ text: offerText, from: original.from, subject, html: original.html });
+  const attachments = listAttachments(mail.attachments, original.attachments);
+
+  const classification = classify({
+    subject,
+    text: offerText,
+    forwarderNote: unwrapped.note,
+    attachmentNames: attachments.map((a) => a.filename ?? '').filter((n) => n.length > 0),
+    language,
+  });
+  const unwanted = automatic ?? detectUnwanted({ subject, text: offerText, from: original.from ?? mail.from, classification });
+  const decision = decideRoute({
+    automatic: unwanted,
+    classification,
+    leadTime: extracted.leadTime,
+    quantities: extracted.quantities,
+    text: offerText,
+  });
+
+  const forwardedBy = unwrapped.forwarder ? lowerAddress(unwrapped.forwarder) : null;
+  const sender = chooseSender(extracted.sender, unwanted, forwardedBy);
+  const reasons = [
+    ...(unwrapped.how ? [`forward: ${unwrapped.how}; the offer is ${sender?.email ?? 'unknown'}'s, not the forwarder's`] : []),
+    ...(unwanted ? [`${unwanted.kind}: ${unwanted.reason}`] : []),
+    ...(decision.route === 'ignore' ? [] : classification.reasons),
+    ...decision.reasons,
+    ...mail.warnings.map((w) => `parse warning: ${w}`),
+  ];
+
+  return {
+    messageId: mail.messageId,
+    subject: mail.subject,
+    date: mail.date,
+    language,
+    sender,
+    forwardedBy,
+    kvk: extracted.kvk,
+    category: decision.category,
+    categories: decision.route === 'ignore' ? [] : classification.categories.filter((c) => c.score > 0),
+    route: decision.route,
+    reasons,
+    attachments,
+    originalMessageId: unwrapped.forwarder ? original.messageId : null,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
+    automatic: unwanted,
+    phone: extracted.phone,
+    website: extracted.website,
+    quantities: extracted.quantities,
+    leadTime: extracted.leadTime,
+    certifications: extracted.certifications,
+    offerText,
+    forwarderNote: unwrapped.note,
+    offerHtml: original.html,
+    replySafety: replySafety(mail),
+  };
+}
+
+function lowerAddress(a: Address): Address {
+  return { email: a.email.toLowerCase(), name: a.name };
+}
+
+/** Addresses that are machines, not companies: a bounce or a no-reply list has no company behind it. */
+const MACHINE = /^(?:mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)(?:[+.-].*)?@/i;
+
+function chooseSender(found: Contact | null, unwanted: Analysis['automatic'], forwardedBy: Address | null): Contact | null {
+  if (!found) return null;
+  const sender = { ...found, email: found.email.toLowerCase() };
+  if (unwanted?.kind === 'bounce' || MACHINE.test(sender.email)) return null;
+  // A forward whose header block lost the company's address must not name the association as the company.
+  if (forwardedBy && sender.email === forwardedBy.email) return null;
+  return sender;
+}
+
+/**
+ * The files a reviewer sees: leaf attachments of the outer message and of the forwarded original. The
+ * containers that carried the forward (message/rfc822, .msg, winmail.dat) are the forward, not attachments.
+ */
+function listAttachments(outer: ParsedAttachment[], inner: ParsedAttachment[]): AttachmentInfo[] {
+  const seen = new Set<string>();
+  const out: AttachmentInfo[] = [];
+  for (const a of [...outer, ...inner]) {
+    if (isContainer(a) || seen.has(a.sha256)) continue;
+    seen.add(a.sha256);
+    out.push({ filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256 });
+  }
+  return out;
+}
+
+function isContainer(a: ParsedAttachment): boolean {
+  const name = (a.filename ?? '').toLowerCase();
+  return (
+    a.contentType === 'message/rfc822' ||
+    a.contentType === 'application/ms-tnef' ||
+    a.contentType === 'application/vnd.ms-outlook' ||
+    name.endsWith('.msg') ||
+    name === 'winmail.dat'
+  );
+}
+
+export type Analyse = typeof analyse;

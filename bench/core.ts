@@ -1,0 +1,56 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { analyse } from '../src/core/analyse.js';
+import { PROJECT_ROOT } from '../src/paths.js';
+
+/**
+ * The pure core against bare mailparser on the same messages: the issue's budget is at most 1.5x the cost
+ * of a default `simpleParser` call. Both run sequentially on one core over the labelled corpus, repeated.
+ */
+export interface CoreFigures {
+  messages: number;
+  megabytes: number;
+  bareMsgPerSec: number;
+  bareMbPerSec: number;
+  coreMsgPerSec: number;
+  coreMbPerSec: number;
+  /** core time / bare time: 1.0 means the core costs no more than parsing alone */
+  costRatio: number;
+}
+
+async function loadCorpus(): Promise<Buffer[]> {
+  const dir = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'corpus');
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.eml')).sort();
+  return Promise.all(names.map((n) => readFile(path.join(dir, n))));
+}
+
+async function timeIt(messages: Buffer[], rounds: number, fn: (raw: Buffer) => Promise<unknown>): Promise<number> {
+  for (const m of messages) await fn(m); // warm-up: JIT and lazy requires out of the measurement
+  const start = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) for (const m of messages) await fn(m);
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+export async function benchCore(rounds = 20): Promise<CoreFigures> {
+  const corpus = await loadCorpus();
+  const bytes = corpus.reduce((n, b) => n + b.length, 0) * rounds;
+  const count = corpus.length * rounds;
+  // Interleave the two measurements twice and keep the best of each, so a noisy neighbour on one of the
+  // two cores does not decide the ratio.
+  let bare = Infinity;
+  let core = Infinity;
+  for (let i = 0; i < 2; i++) {
+    bare = Math.min(bare, await timeIt(corpus, rounds, (m) => simpleParser(m)));
+    core = Math.min(core, await timeIt(corpus, rounds, (m) => analyse(m)));
+  }
+  return {
+    messages: count,
+    megabytes: bytes / 1e6,
+    bareMsgPerSec: count / bare,
+    bareMbPerSec: bytes / 1e6 / bare,
+    coreMsgPerSec: count / core,
+    coreMbPerSec: bytes / 1e6 / core,
+    costRatio: core / bare,
+  };
+}
