@@ -19,6 +19,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   stats: { summary: 'stats [--json]           counts of messages, leads, routes and quarantined messages', load: () => import('./cli/stats.js') },
   ingest: { summary: 'ingest                   run the long-running mailbox worker (IMAP_URL)', load: () => import('./cli/ingest.js') },
   reprocess: { summary: 'reprocess ID...|--quarantined  put quarantined messages back through processing', load: () => import('./cli/reprocess.js') },
+  reply: { summary: 'reply preview LEAD_ID TEMPLATE  print a reply as it would be sent', load: () => import('./cli/reply.js') },
 };
 
 function usage(): string {
