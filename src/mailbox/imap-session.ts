@@ -1,0 +1,116 @@
+import { ImapFlow } from 'imapflow';
+import type { Config } from '../config.js';
+import type { Db } from '../store/db.js';
+import type { Logger } from '../log.js';
+import { OfferTriageError } from '../errors.js';
+import type { ImapTarget } from './imap-url.js';
+import { readCheckpoint, resetCheckpoint } from './imap-checkpoint.js';
+
+/**
+ * One IMAP connection with the mailbox selected and the checkpoint reconciled with the server's
+ * UIDVALIDITY. `closed` rejects when the connection ends or fails for any reason other than our own
+ * logout, so the caller never keeps using a dead session; every 'error' is logged here, never dropped.
+ */
+export interface MailboxSession {
+  client: ImapFlow;
+  target: ImapTarget;
+  uidvalidity: number;
+  lastUid: number;
+  closed: Promise<never>;
+  logout(): Promise<void>;
+}
+
+export type SessionConfig = Pick<Config, 'maxMessageBytes' | 'imapAfterStore' | 'imapProcessedFolder'>;
+
+/** imapflow defaults allow 1 GB literals and 2 GB responses; nothing we accept is bigger than one message. */
+export function imapLimits(maxMessageBytes: number): { maxLiteralSize: number; maxResponseSize: number; maxLineLength: number } {
+  return {
+    maxLiteralSize: maxMessageBytes,
+    // headroom for the FETCH framing around the one literal a response carries
+    maxResponseSize: maxMessageBytes + 1024 * 1024,
+    // long literal-free lines are SEARCH/FETCH listings of many UIDs
+    maxLineLength: Math.max(maxMessageBytes, 16 * 1024 * 1024),
+  };
+}
+
+export async function openSession(db: Db, target: ImapTarget, config: SessionConfig, log: Logger): Promise<MailboxSession> {
+  const client = new ImapFlow({
+    host: target.host,
+    port: target.port,
+    secure: target.secure,
+    // imap:// means plain on purpose (loopback); imaps:// is TLS from the start
+    doSTARTTLS: target.secure ? undefined : false,
+    auth: { user: target.user, pass: target.pass },
+    // we start IDLE ourselves right after each drain instead of after imapflow's 15 s of inactivity
+    disableAutoIdle: true,
+    logger: log.child({ component: 'imapflow' }, { level: 'warn' }),
+    ...imapLimits(config.maxMessageBytes),
+  });
+
+  let loggingOut = false;
+  let rejectClosed!: (err: Error) => void;
+  const closed = new Promise<never>((_, reject) => {
+    rejectClosed = reject;
+  });
+  // a session that ends before anyone awaits `closed` must not become an unhandled rejection
+  closed.catch(() => undefined);
+  client.on('error', (err: Error) => {
+    log.error({ err }, 'IMAP connection error');
+    rejectClosed(new OfferTriageError('OT_ERR_IMAP', err.message, { cause: err }));
+  });
+  client.on('close', () => {
+    if (!loggingOut) rejectClosed(new OfferTriageError('OT_ERR_IMAP', 'connection closed'));
+  });
+
+  try {
+    await client.connect();
+  } catch (err) {
+    client.close();
+    const auth = (err as { authenticationFailed?: boolean }).authenticationFailed === true;
+    throw new OfferTriageError(auth ? 'OT_ERR_IMAP_AUTH' : 'OT_ERR_IMAP', `connect to ${target.label}: ${(err as Error).message}`, { cause: err });
+  }
+
+  try {
+    if (config.imapAfterStore === 'move') await ensureFolder(client, config.imapProcessedFolder, log);
+    const box = await client.mailboxOpen(target.mailbox);
+    const uidvalidity = Number(box.uidValidity);
+    const cp = await readCheckpoint(db, target.label);
+    let lastUid = 0;
+    if (!cp) {
+      await resetCheckpoint(db, target.label, uidvalidity);
+    } else if (cp.uidvalidity !== uidvalidity) {
+      // UIDs from the old validity mean nothing now: read the mailbox from the start. Messages already
+      // stored are recognised by their content hash and counted as duplicates, not stored twice.
+      log.warn({ was: cp.uidvalidity, now: uidvalidity, lastUid: cp.lastUid }, 'UIDVALIDITY changed; re-reading the mailbox from the start');
+      await resetCheckpoint(db, target.label, uidvalidity);
+    } else {
+      lastUid = cp.lastUid;
+    }
+    return {
+      client,
+      target,
+      uidvalidity,
+      lastUid,
+      closed,
+      async logout() {
+        loggingOut = true;
+        try {
+          await client.logout();
+        } catch {
+          client.close();
+        }
+      },
+    };
+  } catch (err) {
+    loggingOut = true;
+    client.close();
+    throw err;
+  }
+}
+
+async function ensureFolder(client: ImapFlow, folder: string, log: Logger): Promise<void> {
+  const list = await client.list();
+  if (list.some((m) => m.path === folder)) return;
+  await client.mailboxCreate(folder);
+  log.info({ folder }, 'created the Processed folder');
+}
