@@ -8,7 +8,7 @@ import type { Signature } from './extract-signature.js';
 
 const CANDIDATE = /(?<![\w+./,-])(?:\+|00)?\s?\(?\d[\d\s()./-]{6,22}\d(?![\w])/g;
 const PHONE_LABEL =
-  /(?:\b(?:tel(?:efoon)?(?:nummer)?|telephone|phone|ph|mob(?:iel|ile)?|gsm|cell(?:phone)?|direct|bel|call|whatsapp)\b|(?:^|[\s|•])[TMP])\s*(?:nr\.?|no\.?)?\s*[.:]?\s*$/i;
+  /(?:\b(?:tel(?:efoon)?(?:nummer)?|telephone|phone|ph|mob(?:iel|ile)?|gsm|cell(?:phone)?|direct|bel|call|whatsapp)\b(?:\s+(?:ons|us|me|mij))?(?:\s+(?:at|op|on))?|(?:^|[\s|•])[TMP])\s*(?:nr\.?|no\.?)?\s*[.:]?\s*$/i;
 const NOT_PHONE_LABEL = /\b(?:fax|f|kvk|k\.v\.k|coc|btw|vat|iban|bic|postbus|p\.?o\.?\s?box|order|ref|art)\b[^\d]{0,12}$/i;
 
 /** Calling codes for national numbers, by the sender's TLD; generic TLDs default to the Netherlands. */

@@ -9,7 +9,7 @@ import { isNegated } from './extract-negation.js';
 
 /** Explicit stock words; positive unless a negation precedes them in the same clause. */
 const STOCK =
-  /\b(?:(?:direct\s+)?leverbaar\s+uit\s+(?:eigen\s+)?voorraad|uit\s+(?:eigen\s+)?voorraad(?:\s+leverbaar)?|op\s+voorraad|voorradig|in\s+stock|from\s+stock|ex[\s-]stock|on\s+stock|available\s+from\s+stock|(?:stock|voorraad)\s+(?:is\s+)?(?:available|beschikbaar)|(?:hebben|heb|heeft|have|has)\s+(?:(?:een|a|large|big|grote|ruime|enige|some)\s+)?(?:voorraad|stock)|(?:voorraad|stock)\s*:\s*(?=\d))(?![\p{L}])/giu;
+  /\b(?:(?:direct\s+)?leverbaar\s+uit\s+(?:eigen\s+)?voorraad|uit\s+(?:eigen\s+)?voorraad(?:\s+leverbaar)?|op\s+voorraad|voorradig|in\s+stock|from\s+stock|ex[\s-]stock|on\s+stock|available\s+from\s+stock|(?:stock|voorraad)\s+(?:is\s+)?(?:available|beschikbaar)|(?:hebben|heb|heeft|have|has)\s+(?:(?:een|a|large|big|grote|ruime|enige|some|flinke|beperkte|limited)\s+){0,2}(?:voorraad|stock)|(?:voorraad|stock)\s*:\s*(?=\d))(?![\p{L}])/giu;
 
 /** Words that deny stock by themselves. */
 const NO_STOCK =
@@ -116,6 +116,7 @@ function toNumber(written: string): number | null {
 
 function toDays(amount: number, unit: string): number {
   if (/^(?:uur|uren|hour|hr)/.test(unit)) return Math.ceil(amount / 24);
+  if (/dag|day/.test(unit)) return amount;
   if (/^(?:we|wk)/.test(unit)) return amount * 7;
   if (/^(?:maand|month)/.test(unit)) return amount * 30;
   return amount;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { findLeadTime } from '../../src/mail/lead-time.js';
+
+describe('findLeadTime: stock', () => {
+  it.each([
+    'Wij hebben 200.000 mondkapjes direct leverbaar uit voorraad.',
+    'De schorten zijn op voorraad.',
+    'Uit voorraad leverbaar: 50.000 stuks.',
+    'All items in stock.',
+    'We deliver from stock in Rotterdam.',
+    'The masks are ready to ship.',
+    'Available immediately, 100,000 pieces.',
+    'We can ship this week.',
+    'Wij hebben een grote voorraad FFP2 maskers.',
+    'Voorraad: 20.000 stuks',
+    'Geen mondkapjes, wel handschoenen op voorraad.',
+    'We do not make masks but have gowns in stock.',
+  ])('in stock: %j', (text) => {
+    expect(findLeadTime(text).inStock).toBe(true);
+  });
+
+  it.each([
+    ['niet op voorraad', 'Deze maskers zijn helaas niet op voorraad.'],
+    ['not in stock', 'The gowns are not in stock at the moment.'],
+    ['no stock available', 'There is no stock available.'],
+    ['geen voorraad', 'We hebben geen voorraad.'],
+    ['out of stock', 'Currently out of stock.'],
+    ['a negation earlier in the clause', 'Wij hebben de maskers momenteel niet meer op voorraad.'],
+    ["don't", "We don't have them in stock."],
+    ['production capacity', 'We can produce 50.000 per week starting in 4 weeks.'],
+    ['production available immediately', 'Production capacity available immediately for 10.000 gowns a week.'],
+    ['nothing about stock', 'Wij bieden onze productiecapaciteit aan.'],
+  ])('not in stock: %s', (_what, text) => {
+    expect(findLeadTime(text).inStock).toBe(false);
+  });
+
+  it('names the denying phrase', () => {
+    expect(findLeadTime('Helaas niet op voorraad.').text).toBe('niet op voorraad');
+    expect(findLeadTime('There is no stock available.').text).toBe('no stock available');
+  });
+});
+
+describe('findLeadTime: days', () => {
+  it.each([
+    ['Levering binnen 3 dagen.', 3],
+    ['Binnen 3 werkdagen geleverd.', 3],
+    ['We deliver within 5 working days.', 5],
+    ['Levertijd 2 weken.', 14],
+    ['Levertijd: 2 weken', 14],
+    ['De levertijd is ca. 3 weken', 21],
+    ['We can deliver next week.', 7],
+    ['Wij kunnen volgende week leveren.', 7],
+    ['Delivery in 6-8 weeks.', 42],
+    ['Levering in 6 tot 8 weken.', 42],
+    ['We deliver within 48 hours.', 2],
+    ['Binnen 24 uur verzonden.', 1],
+    ['Lead time: 10 days', 10],
+    ['binnen een week geleverd', 7],
+    ['within two weeks', 14],
+    ['Levering binnen 1 maand', 30],
+    ['We can deliver tomorrow.', 1],
+    ['We can produce 50.000 per week starting in 4 weeks.', 28],
+  ])('%j → %d', (text, days) => {
+    expect(findLeadTime(text).days).toBe(days);
+  });
+
+  it('takes the earliest of several stated deliveries', () => {
+    const lead = findLeadTime('10.000 stuks binnen 2 dagen uit voorraad, de rest in 6 weken.');
+    expect(lead).toEqual({ inStock: true, days: 2, text: 'uit voorraad; binnen 2 dagen' });
+  });
+
+  it.each([
+    ['no delivery words', 'Let us meet next week.'],
+    ['a week number', 'Productie vanaf week 16.'],
+    ['a duration that is not delivery', 'We have 20 years of experience.'],
+    ['nothing', 'Wij maken mondkapjes.'],
+  ])('no days for %s', (_what, text) => {
+    expect(findLeadTime(text).days).toBeNull();
+  });
+
+  it('is empty for a message without stock or time', () => {
+    expect(findLeadTime('Wij maken mondkapjes.')).toEqual({ inStock: false, days: null, text: null });
+  });
+});
