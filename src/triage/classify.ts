@@ -2,7 +2,6 @@ import { CATEGORIES, type Category, type CategoryScore, type Language } from '..
 import { gatherEvidence, type Evidence, type Mention, type Zone } from './evidence.js';
 import { posterior, type ModelWeights } from './model.js';
 import shipped from './model-weights.json' with { type: 'json' };
-import { words } from './tokens.js';
 
 /**
  * What a company offers, from its own words: the lexicon's weighted product words (evidence.ts) plus the
@@ -46,7 +45,8 @@ export function classifyWith(model: ModelWeights, input: ClassifyInput): Classif
     { text: input.attachmentNames.join('\n'), weight: 0.6, signatureShare: 0.6 },
   ];
   const evidence = gatherEvidence(zones, input.language);
-  const learned = posterior(model, words(`${input.subject ?? ''}\n${input.text}`));
+  // Subject and body, as train.ts sees them.
+  const learned = posterior(model, [...evidence.words[0]!, ...evidence.words[1]!]);
 
   const categories = CATEGORIES.map((category) => {
     const total = evidence.weight[category] + MODEL_WEIGHT * learned[category] + (category === 'other' ? OTHER_BASELINE : 0);

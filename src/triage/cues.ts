@@ -43,14 +43,15 @@ export const PASSING_BEFORE = new TermMatcher<true>(
     'voor de vervaardiging van', 'toepassing in', 'toegepast in', 'grondstof voor', 'materiaal voor',
     'materialen voor', 'nodig voor', 'producenten van', 'fabrikanten van', 'testen van', 'keuren van',
     'certificeren van', 'onderdelen voor', 'fabric for', 'material for', 'materials for', 'stof voor',
-    'filter for', 'machines for', 'machine for', 'machines voor', 'machine voor', 'inzetbaar voor',
+    'volgens', 'according to', 'conform', 'against', 'filter for', 'machines for', 'machine for', 'machines voor', 'machine voor', 'inzetbaar voor',
   ].map((term) => [term, true] as const),
 );
 
 /** After a product word: "mask manufacturers", "mondkapjesproducenten" is handled by the lexicon suffixes. */
 export const PASSING_AFTER = new Set([
   'manufacturers', 'manufacturer', 'producers', 'producer', 'makers', 'producenten', 'fabrikanten', 'industry',
-  'industrie', 'machine', 'machines', 'machinery', 'testing', 'certification', 'certificering',
+  'industrie', 'machine', 'machines', 'machinery', 'testing', 'certification', 'certificering', 'keuren',
+  'testen', 'certificeren', 'test',
 ]);
 
 /** A plain "for"/"voor" before a product marks a passing mention only right after another product word. */
@@ -73,8 +74,13 @@ export const CLOSINGS = new TermMatcher<true>(
 export const QUANTITY_UNITS = new Set([
   'stuks', 'stuk', 'st', 'pcs', 'pieces', 'piece', 'units', 'unit', 'per', 'a', 'each', 'paar', 'pairs', 'rollen',
   'rolls', 'kg', 'ton', 'tons', 'tonnes', 'meter', 'meters', 'm', 'm2', 'liter', 'liters', 'litres', 'l', 'miljoen',
-  'million', 'mln', 'duizend', 'thousand', 'k', 'dozen', 'boxes', 'kits', 'tests', 'testen', 'masks',
-  'maskers', 'mondkapjes', 'gowns', 'schorten', 'ventilators', 'gloves', 'handschoenen', 'flessen', 'bottles',
+  'million', 'mln', 'duizend', 'thousand', 'k', 'dozen', 'boxes', 'flessen', 'bottles',
+]);
+
+/** Goods counted right after a number ("20,000 gowns"): they make it an amount, but are not its unit. */
+export const COUNTED_GOODS = new Set([
+  'kits', 'tests', 'testen', 'masks', 'maskers', 'mondkapjes', 'gowns', 'schorten', 'ventilators', 'gloves',
+  'handschoenen', 'swabs', 'overalls', 'isolatiejassen', 'sneltesten', 'mondmaskers', 'respirators',
 ]);
 
 export const NOT_QUANTITY_BEFORE = new Set(['en', 'iso', 'nen', 'type', 'tel', 'telefoon', 'phone', 'kvk', 'nr', 'ffp']);

@@ -40,6 +40,8 @@ export interface Evidence {
   mentions: Record<Category, Mention[]>;
   /** a Dutch (or fan-context) "ventilator" was read as a fan */
   fan: boolean;
+  /** the words of each zone, in zone order, so the model need not tokenize again */
+  words: string[][];
 }
 
 const PRODUCTS = new TermMatcher<Term>(
@@ -47,7 +49,7 @@ const PRODUCTS = new TermMatcher<Term>(
 );
 const MEDICAL = new TermMatcher<true>(MEDICAL_CONTEXT.map((term) => [term, true] as const));
 const FAN = new TermMatcher<true>(FAN_CONTEXT.map((term) => [term, true] as const));
-const AMBIGUOUS_VENTILATOR = new Set(['ventilator', 'ventilators']);
+const AMBIGUOUS_VENTILATOR = new Set(['ventilator', 'ventilators', 'ventilatoren']);
 
 const OFFERED = 1.5;
 const WITH_QUANTITY = 1.6;
@@ -56,15 +58,16 @@ const REPEAT_SHARE = 0.25;
 
 export function gatherEvidence(zones: readonly Zone[], language: Language): Evidence {
   const tokenized = zones.map((zone) => tokenize(zone.text));
-  const allWords = tokenized.flatMap((tokens) => tokens.map((token) => token.word));
+  const zoneWords = tokenized.map((tokens) => tokens.map((token) => token.word));
+  const allWords = zoneWords.flat();
   const medical = MEDICAL.test(allWords);
   const fanWords = FAN.test(allWords);
-  const evidence: Evidence = { weight: emptyRecord(() => 0), mentions: emptyRecord(() => []), fan: false };
+  const evidence: Evidence = { weight: emptyRecord(() => 0), mentions: emptyRecord(() => []), fan: false, words: zoneWords };
   const perTerm = new Map<string, number[]>();
 
   zones.forEach((zone, z) => {
     const tokens = tokenized[z]!;
-    const words = tokens.map((token) => token.word);
+    const words = zoneWords[z]!;
     const signatureFrom = CLOSINGS.matchAll(words)[0]?.start ?? Infinity;
     const offerSentences = new Set(OFFER.matchAll(words).map((match) => tokens[match.start]!.sentence));
     const quantities = quantitiesBySentence(tokens);
@@ -85,7 +88,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       const passing: boolean =
         category !== 'ventilators' &&
         (chained ||
-        isPassing(match, tokens, words, passingEnds) ||
+        isPassing(match, category, tokens, words, passingEnds) ||
         (afterOtherProduct && previous!.match.end === match.start - 1 && WEAK_PASSING.has(words[match.start - 1]!)));
       previous = { match, passing };
       const negated = isNegated(tokens, match.start, match.end, language);
@@ -136,13 +139,14 @@ function passingPhraseEnds(matches: readonly Match<true>[], words: readonly stri
   return ends;
 }
 
-function isPassing(match: Match<Term>, tokens: readonly Token[], words: readonly string[], passingEnds: Set<number>): boolean {
+function isPassing(match: Match<Term>, category: Category, tokens: readonly Token[], words: readonly string[], passingEnds: Set<number>): boolean {
   const clause = tokens[match.start]!.clause;
   for (let gap = 0; gap <= 2; gap += 1) {
     const end = match.start - gap;
     if (end < 1 || tokens[end - 1]!.clause !== clause) break;
     if (passingEnds.has(end)) return true;
   }
+  // "antigeen testen" are tests, while "mondkapjes testen" is a lab's service: only other products get this.
   const after = words[match.end];
-  return after !== undefined && tokens[match.end]!.clause === clause && PASSING_AFTER.has(after);
+  return category !== 'tests' && after !== undefined && tokens[match.end]!.clause === clause && PASSING_AFTER.has(after);
 }

@@ -53,7 +53,7 @@ export const LEXICON: LexiconTable = {
     ['chemicalien', 1.5], ['chemicals', 1.5], ['electret', 3], ['filtratie', 1], ['filtration', 1],
   ],
   ventilators: [
-    ['beademingsappara*', 4], ['beademingsmachine*', 4], ['beademing*', 3], ['ventilators', 2.5], ['ventilator', 2.5],
+    ['beademingsappara*', 4], ['beademingsmachine*', 4], ['beademing*', 3], ['ventilators', 2.5], ['ventilator', 2.5], ['ventilatoren', 2.5],
     ['medical ventilator*', 4], ['icu ventilator*', 4], ['intensive care', 1.5], ['cpap', 3], ['bipap', 3],
     ['flow sensor*', 2], ['flowsensor*', 2], ['breathing circuit*', 3], ['intubat*', 2], ['ademhalings*', 1.5],
     ['ventilatoronderde*', 3], ['respiratory', 1.5], ['beademingsbal*', 3], ['ambu', 2],
@@ -65,7 +65,8 @@ export const LEXICON: LexiconTable = {
     ['desinfect*', 3], ['disinfect*', 3], ['sanitiz*', 3], ['sanitis*', 3], ['handgel*', 3], ['hand gel*', 3],
     ['handalcohol', 3], ['alcohol', 1.5], ['ethanol', 1], ['3d print*', 3], ['3d geprint*', 3], ['3d printer*', 3],
     ['printen', 1], ['logistie*', 2.5], ['logistic*', 2.5], ['transport', 1], ['warehous*', 1.5], ['opslag', 1],
-    ['certific*', 2.5], ['certificering*', 2.5], ['keuring*', 2.5], ['notified body', 3], ['accredit*', 1],
+    ['certific*', 2.5], ['certificering*', 2.5], ['keuring*', 2.5], ['keuren', 2.5], ['testlaboratori*', 2.5],
+    ['testlab', 2.5], ['test lab', 2.5], ['testing laborator*', 2.5], ['aangemelde instantie', 3], ['notified body', 3], ['accredit*', 1],
     ['thermomet*', 3], ['schoenhoes*', 2], ['shoe cover*', 2], ['haarnet*', 2], ['hair net*', 2],
     ['plexiglas*', 2.5], ['perspex', 2.5], ['spuitmond*', 1], ['ventilatie', 1.5], ['fan', 2], ['fans', 2.5],
     ['zeep', 2], ['soap', 2], ['uvc', 2.5], ['ozon', 2], ['bedden', 1.5], ['beds', 1.5], ['software', 1.5],

@@ -46,12 +46,8 @@ export class TermMatcher<T> {
     const found: Match<T>[] = [];
     for (let i = 0; i < words.length; i += 1) {
       const word = words[i]!;
-      const candidates = [...(this.exact.get(word) ?? []), ...(this.prefixed.get(word.slice(0, PREFIX_KEY)) ?? [])];
-      let best: Match<T> | null = null;
-      for (const pattern of candidates) {
-        const end = matchAt(pattern, words, i);
-        if (end > 0 && (best === null || end > best.end)) best = { start: i, end, value: pattern.value };
-      }
+      let best = longest(this.exact.get(word), words, i, null);
+      best = longest(this.prefixed.get(word.slice(0, PREFIX_KEY)), words, i, best);
       if (best === null && word.length > 6) {
         const hit = this.suffixes.find((entry) => word.endsWith(entry.suffix) && word.length > entry.suffix.length);
         if (hit) best = { start: i, end: i + 1, value: hit.value };
@@ -65,6 +61,15 @@ export class TermMatcher<T> {
   test(words: readonly string[]): boolean {
     return this.matchAll(words).length > 0;
   }
+}
+
+function longest<T>(patterns: Pattern<T>[] | undefined, words: readonly string[], start: number, best: Match<T> | null): Match<T> | null {
+  if (patterns === undefined) return best;
+  for (const pattern of patterns) {
+    const end = matchAt(pattern, words, start);
+    if (end > 0 && (best === null || end > best.end)) best = { start, end, value: pattern.value };
+  }
+  return best;
 }
 
 function matchAt<T>(pattern: Pattern<T>, words: readonly string[], start: number): number {

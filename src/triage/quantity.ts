@@ -1,4 +1,4 @@
-import { NOT_QUANTITY_BEFORE, QUANTITY_UNITS } from './cues.js';
+import { COUNTED_GOODS, NOT_QUANTITY_BEFORE, QUANTITY_UNITS } from './cues.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -15,12 +15,15 @@ export function quantitiesBySentence(tokens: readonly Token[]): Map<number, stri
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     if (found.has(token.sentence) || !isAmount(tokens, i)) continue;
+    // "500.000 FFP2 mondkapjes per week" reads as "500.000 per week": goods between amount and unit are skipped.
     const parts = [token.word];
-    for (let k = i + 1; k < Math.min(tokens.length, i + 4); k += 1) {
+    let skipped = 0;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 6); k += 1) {
       const next = tokens[k]!;
       if (next.clause !== token.clause) break;
-      if (!QUANTITY_UNITS.has(next.word) && !PERIOD_WORDS.has(next.word)) break;
-      parts.push(next.word);
+      if (QUANTITY_UNITS.has(next.word) || PERIOD_WORDS.has(next.word)) parts.push(next.word);
+      else if (parts.length === 1 && skipped < 2 && !/^\d/.test(next.word)) skipped += 1;
+      else break;
     }
     found.set(token.sentence, parts.join(' '));
   }
@@ -36,7 +39,7 @@ function isAmount(tokens: readonly Token[], i: number): boolean {
   if (/^\d+k$/.test(word) || THOUSANDS.test(word)) return true;
   if (!/^\d+$/.test(word)) return false;
   const after = tokens[i + 1];
-  if (after && after.clause === tokens[i]!.clause && QUANTITY_UNITS.has(after.word)) return true;
+  if (after && after.clause === tokens[i]!.clause && (QUANTITY_UNITS.has(after.word) || COUNTED_GOODS.has(after.word))) return true;
   if (after && word.length === 4 && /^[a-z]{2}$/.test(after.word)) return false; // a Dutch postcode, "1234 AB"
   const amount = Number(word);
   const looksLikeYear = word.length === 4 && amount >= 1900 && amount <= 2100;

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { Category, Language } from '../../src/core/types.js';
+import { classify, type Classification } from '../../src/triage/classify.js';
+
+function run(text: string, language: Language, extra: { subject?: string; note?: string; attachments?: string[] } = {}): Classification {
+  return classify({ subject: extra.subject ?? null, text, forwarderNote: extra.note ?? null, attachmentNames: extra.attachments ?? [], language });
+}
+
+function main(text: string, language: Language, extra: Parameters<typeof run>[2] = {}): Category {
+  return run(text, language, extra).categories[0]!.category;
+}
+
+describe('classify: contract shape', () => {
+  it('scores every category in [0, 1], sorted from high to low, with reasons', () => {
+    const result = run('Wij leveren 500.000 FFP2 mondkapjes per week.', 'nl');
+    expect(result.categories.map((c) => c.category).sort()).toEqual(['gowns', 'masks', 'materials', 'other', 'tests', 'ventilators']);
+    for (const { score } of result.categories) expect(score >= 0 && score <= 1).toBe(true);
+    const scores = result.categories.map((c) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(result.reasons[0]).toBe("masks: 'ffp2' offered with quantity '500.000 per week'");
+  });
+
+  it('handles empty input as a vague offer', () => {
+    const result = run('', 'nl');
+    expect(result.categories[0]!.category).toBe('other');
+    expect(result.reasons[0]).toMatch(/^other:/);
+  });
+});
+
+describe('classify: the offer, not every word', () => {
+  it.each<[string, Language, Category]>([
+    ['We do not make masks but can make 20,000 gowns a week.', 'en', 'gowns'],
+    ["We don't produce masks, however we can supply 20,000 gowns weekly.", 'en', 'gowns'],
+    ['Wij maken geen mondkapjes, maar kunnen wel 20.000 isolatiejassen per week maken.', 'nl', 'gowns'],
+    ['Mondkapjes kunnen wij niet maken. Wel hebben wij 10.000 schorten op voorraad.', 'nl', 'gowns'],
+    ['We cannot make gowns, but we can produce 60,000 FFP2 masks a week.', 'en', 'masks'],
+  ])('negation: %s', (text, language, expected) => {
+    expect(main(text, language)).toBe(expected);
+  });
+
+  it('says why a negated category lost', () => {
+    const result = run('We do not make masks but can make 20,000 gowns a week.', 'en');
+    expect(result.reasons).toContain("masks mentioned only in negation ('masks')");
+  });
+
+  it('"not only masks" is no negation', () => {
+    expect(main('We make not only masks for hospitals, 50,000 per week.', 'en')).toBe('masks');
+  });
+
+  it.each<[string, Language]>([
+    ['We produce meltblown fabric (BFE99) for use in FFP2 masks and surgical masks, 20 tons per month.', 'en'],
+    ['Wij produceren meltblown vlies voor de productie van mondkapjes, 5 ton per week.', 'nl'],
+    ['Our spunbond and SMS nonwoven is used in masks and gowns; we can supply 40 tons a month.', 'en'],
+    ['Wij leveren filtermateriaal, zoals gebruikt voor mondkapjes en FFP2 maskers.', 'nl'],
+    ['We make elastic ear loops and nose wires for mask manufacturers.', 'en'],
+  ])('a materials supplier that talks about masks is materials: %s', (text, language) => {
+    expect(main(text, language)).toBe('materials');
+  });
+
+  it('says when a category was only a passing mention', () => {
+    const result = run('We produce meltblown fabric for use in FFP2 masks.', 'en');
+    expect(result.reasons.some((r) => /^masks mentioned only in passing/.test(r))).toBe(true);
+  });
+
+  it('two products: the one offered with a quantity is the main one', () => {
+    const en = run('We can supply 300,000 KN95 masks per week. We also have some gloves.', 'en');
+    expect(en.categories[0]!.category).toBe('masks');
+    expect(en.reasons.some((r) => r.startsWith('other also named'))).toBe(true);
+    expect(main('Wij hebben wat mondkapjes. Wij kunnen 25.000 isolatiejassen per week leveren.', 'nl')).toBe('gowns');
+    expect(main('We have a few masks left. We can deliver 200,000 antigen rapid tests per week.', 'en')).toBe('tests');
+  });
+});
+
+describe('classify: Dutch ventilator', () => {
+  it('a fan maker offering fans is other', () => {
+    const result = run('Wij zijn producent van ventilatoren en hebben productiecapaciteit beschikbaar.', 'nl');
+    expect(result.categories[0]!.category).toBe('other');
+    expect(result.reasons.join(' ')).toMatch(/read as a fan/);
+    expect(main('Wij kunnen 500 ventilatoren per week leveren voor koeling van bedrijfshallen.', 'nl')).toBe('other');
+    expect(main('We are a fan manufacturer with spare capacity for industrial fans.', 'en')).toBe('other');
+  });
+
+  it('with medical context it is a ventilator', () => {
+    expect(main('Wij kunnen ventilatoren maken voor de beademing van patiënten op de IC.', 'nl')).toBe('ventilators');
+    expect(main('Wij kunnen beademingsapparatuur produceren, 50 per week.', 'nl')).toBe('ventilators');
+    expect(main('We can supply 100 ICU ventilators, delivery in 4 weeks.', 'en')).toBe('ventilators');
+    expect(main('We machine valves and can make parts for ventilators used on intensive care.', 'en')).toBe('ventilators');
+  });
+});
+
+describe('classify: categories in both languages', () => {
+  it.each<[string, Language, Category]>([
+    ['Wij hebben 200.000 chirurgische mondkapjes type IIR op voorraad.', 'nl', 'masks'],
+    ['We have 40,000 N95 respirators in stock.', 'en', 'masks'],
+    ['Wij leveren beschermende kleding: overalls volgens EN 14126.', 'nl', 'gowns'],
+    ['Our factory produces isolation gowns, 100,000 per month.', 'en', 'gowns'],
+    ['Wij produceren wattenstaafjes voor testafname, 1 miljoen per maand.', 'nl', 'tests'],
+    ['We can deliver ready-to-use reagents and lysis buffer for PCR labs.', 'en', 'tests'],
+    ['Ons lab kan testkits afvullen, 10.000 kits per week.', 'nl', 'tests'],
+    ['Our lab has capacity for 5,000 PCR tests a day.', 'en', 'tests'],
+    ['Wij hebben 1 miljoen nitril handschoenen.', 'nl', 'other'],
+    ['We can produce 20,000 face shields per week.', 'en', 'other'],
+    ['Wij maken handgel en desinfectiemiddel, 5000 liter per week.', 'nl', 'other'],
+    ['We have 20 3D printers available to print parts.', 'en', 'other'],
+    ['Wij bieden opslag en logistiek aan voor hulpgoederen.', 'nl', 'other'],
+    ['Our accredited lab can certify masks against EN 149 within a week.', 'en', 'other'],
+    ['Ons testlaboratorium kan mondkapjes keuren volgens EN 149.', 'nl', 'other'],
+    ['We have idle capacity and skilled staff. How can we help?', 'en', 'other'],
+    ['Wij hebben productiecapaciteit over en willen graag helpen.', 'nl', 'other'],
+  ])('%s → %s', (text, language, expected) => {
+    expect(main(text, language)).toBe(expected);
+  });
+});
+
+describe('classify: what is not the offer weighs little', () => {
+  it('the forwarder note does not decide', () => {
+    const note = 'Zie onderstaand aanbod voor mondkapjes, groet, FME';
+    expect(main('Wij kunnen 15.000 isolatiejassen per week maken.', 'nl', { note })).toBe('gowns');
+  });
+
+  it('an association signature does not decide', () => {
+    const text = 'We can make 10,000 gowns per week.\n\nKind regards,\nJan\n\nHightechNL | the association for masks, ventilators and tests';
+    expect(main(text, 'en')).toBe('gowns');
+  });
+
+  it('the subject and attachment names count', () => {
+    expect(main('Zie bijlage.', 'nl', { subject: 'Aanbod FFP2 mondkapjes' })).toBe('masks');
+    expect(main('Please see the attached datasheet.', 'en', { attachments: ['isolation-gown-datasheet.pdf'] })).toBe('gowns');
+  });
+});
