@@ -42,12 +42,12 @@ describe('processMessage', () => {
     const out = await processMessage(deps, id!);
     expect(out).toMatchObject({ status: 'processed', route: 'review', newLead: true });
     const leadId = (out as { leadId: number }).leadId;
-    const lead = (await t.db.query('SELECT * FROM leads WHERE id = $1', [leadId])).rows[0];
+    const lead = (await t.db.query('SELECT * FROM leads WHERE id = $1', [leadId])).rows[0]!;
     expect(lead).toMatchObject({ status: 'new', route: 'review', category: 'masks', kvk: '12345678', original_message_id: '<a1@maskers.nl>' });
     expect(lead.reference).toBe(`OT-${String(leadId).padStart(6, '0')}`);
     expect(lead.priority).toBeGreaterThan(50);
     expect(await sourcesOf(leadId)).toEqual([{ message_id: id, kind: 'original', forwarded_by_email: null }]);
-    const msg = (await t.db.query('SELECT status, route, lead_id, analysis FROM messages WHERE id = $1', [id])).rows[0];
+    const msg = (await t.db.query('SELECT status, route, lead_id, analysis FROM messages WHERE id = $1', [id])).rows[0]!;
     expect(msg).toMatchObject({ status: 'processed', route: 'review', lead_id: leadId });
     expect(msg.analysis.sender.email).toBe('info@maskers.nl');
     expect((await t.db.query('SELECT filename, sha256 FROM message_attachments WHERE message_id = $1', [id])).rows).toEqual([{ filename: 'spec.pdf', sha256: 'ab'.repeat(32) }]);
@@ -63,7 +63,7 @@ describe('processMessage', () => {
     );
     const redirected = await processMessage(deps, r!);
     expect(redirected).toMatchObject({ route: 'redirect', newLead: true });
-    expect((await t.db.query('SELECT status FROM leads WHERE id = $1', [(redirected as { leadId: number }).leadId])).rows[0].status).toBe('redirected');
+    expect((await t.db.query('SELECT status FROM leads WHERE id = $1', [(redirected as { leadId: number }).leadId])).rows[0]!.status).toBe('redirected');
     expect(await processMessage(deps, i!)).toMatchObject({ status: 'processed', route: 'ignore', leadId: null, newLead: false });
   });
 
@@ -129,9 +129,9 @@ describe('processMessage', () => {
 
     const [failing] = await store(core.message(analysis({ sender: { email: 'y@hooked.nl', name: null, organisation: null } })));
     await expect(processMessage({ ...deps, onRouted: async () => Promise.reject(new Error('outbox down')) }, failing!)).rejects.toThrow('outbox down');
-    const row = (await t.db.query('SELECT status, lead_id FROM messages WHERE id = $1', [failing])).rows[0];
+    const row = (await t.db.query('SELECT status, lead_id FROM messages WHERE id = $1', [failing])).rows[0]!;
     expect(row).toEqual({ status: 'pending', lead_id: null });
-    expect((await t.db.query("SELECT count(*)::int AS n FROM leads WHERE sender_email = 'y@hooked.nl'")).rows[0].n).toBe(0);
+    expect((await t.db.query("SELECT count(*)::int AS n FROM leads WHERE sender_email = 'y@hooked.nl'")).rows[0]!.n).toBe(0);
   });
 });
 
@@ -175,7 +175,7 @@ describe('readStats', () => {
               (SELECT count(*) FROM leads WHERE status <> 'duplicate')::int AS leads,
               (SELECT count(*) FROM messages WHERE route = 'review')::int AS review,
               (SELECT count(*) FROM messages WHERE route = 'ignore')::int AS ignore`,
-    )).rows[0];
+    )).rows[0]!;
     expect(stats).toMatchObject({ messages: sql.messages, leads: sql.leads, routes: { review: sql.review, ignore: sql.ignore } });
     expect(Object.keys(stats)).toEqual(['messages', 'leads', 'routes', 'quarantined']);
   });

@@ -65,7 +65,7 @@ describe('in-process failure policy', () => {
     const result = await runPending(deps, { concurrency: 2, ids: [id!], backoffMs: 1 });
     expect(result).toEqual({ processed: 0, skipped: 0, quarantined: 1 });
     expect(await statusOf([id!])).toEqual([{ id, status: 'quarantined', error_code: 'OT_ERR_PARSE', attempts: 1 }]);
-    expect((await t.db.query('SELECT raw FROM messages WHERE id = $1', [id])).rows[0].raw.equals(raw)).toBe(true);
+    expect((await t.db.query('SELECT raw FROM messages WHERE id = $1', [id])).rows[0]!.raw.equals(raw)).toBe(true);
 
     core.set(raw, analysis({ sender: { email: 'fixed@x.nl', name: null, organisation: null } }));
     expect(await releaseQuarantined(t.db, [id!], 'test')).toEqual([id]);
@@ -93,7 +93,7 @@ describe('in-process failure policy', () => {
     await runPending(deps, { concurrency: 1, ids: [id!] });
     const released = await releaseQuarantined(t.db, 'all');
     expect(released).toContain(id);
-    expect((await t.db.query("SELECT count(*)::int AS n FROM messages WHERE status = 'quarantined'")).rows[0].n).toBe(0);
+    expect((await t.db.query("SELECT count(*)::int AS n FROM messages WHERE status = 'quarantined'")).rows[0]!.n).toBe(0);
   });
 });
 
