@@ -20,6 +20,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   ingest: { summary: 'ingest                   run the long-running mailbox worker (IMAP_URL)', load: () => import('./cli/ingest.js') },
   reprocess: { summary: 'reprocess ID...|--quarantined  put quarantined messages back through processing', load: () => import('./cli/reprocess.js') },
   reply: { summary: 'reply preview LEAD_ID TEMPLATE  print a reply as it would be sent', load: () => import('./cli/reply.js') },
+  serve: { summary: 'serve                    run the admin page (PORT, HOST, SESSION_SECRET)', load: () => import('./cli/serve.js') },
+  user: { summary: 'user add EMAIL --role reviewer|coordinator|admin  create an account (password from prompt or stdin)', load: () => import('./cli/user.js') },
 };
 
 function usage(): string {

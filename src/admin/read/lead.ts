@@ -1,0 +1,150 @@
+import type { Queryable } from '../../store/db.js';
+
+/**
+ * Everything the lead page shows, in one round trip: the lead, its sources and their attachments, related
+ * leads, scores (each and averaged), decisions, notes, corrections, and replies when the outbox exists.
+ */
+export interface LeadView {
+  id: number;
+  reference: string;
+  status: string;
+  route: string;
+  category: string;
+  predictedCategory: string;
+  categories: Array<{ category: string; score: number }>;
+  reasons: string[];
+  language: string;
+  subject: string | null;
+  senderEmail: string | null;
+  senderName: string | null;
+  organisation: string | null;
+  kvk: string | null;
+  phone: string | null;
+  website: string | null;
+  quantities: Array<{ text: string }>;
+  leadTime: { inStock: boolean; days: number | null; text: string | null } | null;
+  certifications: string[];
+  offerText: string;
+  priority: number;
+  duplicateOf: { id: number; reference: string } | null;
+  claimedBy: string | null;
+  claimExpiresAt: Date | null;
+  createdAt: Date;
+  sources: Array<{
+    messageId: number;
+    kind: string;
+    forwardedByEmail: string | null;
+    forwardedByName: string | null;
+    receivedAt: string;
+    headerMessageId: string | null;
+  }>;
+  attachments: Array<{
+    messageId: number;
+    position: number;
+    filename: string | null;
+    contentType: string;
+    size: number;
+  }>;
+  duplicates: Array<{ id: number; reference: string; status: string; organisation: string | null }>;
+  sameSender: Array<{ id: number; reference: string; status: string; category: string }>;
+  reviews: Array<{
+    reviewer: string;
+    capacity: number;
+    lead_time: number;
+    quality: number;
+    credibility: number;
+    price_fit: number;
+    comment: string;
+    scored_at: string;
+  }>;
+  decisions: Array<{ decision: string; comment: string; by: string; at: string; duplicate_of: number | null }>;
+  notes: Array<{ body: string; by: string; at: string }>;
+  corrections: Array<{ from: string; to: string; by: string; at: string }>;
+}
+
+export async function loadLead(q: Queryable, id: number): Promise<LeadView | null> {
+  const res = await q.query<LeadView>(
+    `SELECT l.id, l.reference, l.status, l.route, l.category, l.predicted_category AS "predictedCategory", l.categories, l.reasons,
+       l.language, l.subject, l.sender_email AS "senderEmail", l.sender_name AS "senderName", l.organisation, l.kvk, l.phone,
+       l.website, l.quantities, l.lead_time AS "leadTime", l.certifications, l.offer_text AS "offerText", l.priority,
+       l.created_at AS "createdAt", l.claim_expires_at AS "claimExpiresAt",
+       CASE WHEN l.claim_expires_at > now() THEN cu.email END AS "claimedBy",
+       (SELECT json_build_object('id', d.id, 'reference', d.reference) FROM leads d WHERE d.id = l.duplicate_of) AS "duplicateOf",
+       (SELECT coalesce(json_agg(json_build_object('messageId', s.message_id, 'kind', s.kind, 'forwardedByEmail', s.forwarded_by_email,
+                 'forwardedByName', s.forwarded_by_name, 'receivedAt', m.received_at, 'headerMessageId', m.message_id) ORDER BY s.added_at), '[]')
+          FROM lead_sources s JOIN messages m ON m.id = s.message_id WHERE s.lead_id = l.id) AS sources,
+       (SELECT coalesce(json_agg(json_build_object('messageId', a.message_id, 'position', a.position, 'filename', a.filename,
+                 'contentType', a.content_type, 'size', a.size) ORDER BY a.message_id, a.position), '[]')
+          FROM message_attachments a JOIN lead_sources s ON s.message_id = a.message_id WHERE s.lead_id = l.id) AS attachments,
+       (SELECT coalesce(json_agg(json_build_object('id', d.id, 'reference', d.reference, 'status', d.status, 'organisation', d.organisation) ORDER BY d.id), '[]')
+          FROM leads d WHERE d.duplicate_of = l.id) AS duplicates,
+       (SELECT coalesce(json_agg(json_build_object('id', o.id, 'reference', o.reference, 'status', o.status, 'category', o.category) ORDER BY o.id), '[]')
+          FROM (SELECT id, reference, status, category FROM leads o WHERE l.sender_email IS NOT NULL AND o.sender_email = l.sender_email AND o.id <> l.id ORDER BY id LIMIT 20) o) AS "sameSender",
+       (SELECT coalesce(json_agg(json_build_object('reviewer', u.email, 'capacity', r.capacity, 'lead_time', r.lead_time, 'quality', r.quality,
+                 'credibility', r.credibility, 'price_fit', r.price_fit, 'comment', r.comment, 'scored_at', r.scored_at) ORDER BY r.scored_at), '[]')
+          FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.lead_id = l.id) AS reviews,
+       (SELECT coalesce(json_agg(json_build_object('decision', d.decision, 'comment', d.comment, 'by', u.email, 'at', d.decided_at,
+                 'duplicate_of', d.duplicate_of) ORDER BY d.decided_at), '[]')
+          FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.lead_id = l.id) AS decisions,
+       (SELECT coalesce(json_agg(json_build_object('body', n.body, 'by', u.email, 'at', n.created_at) ORDER BY n.created_at), '[]')
+          FROM notes n JOIN users u ON u.id = n.author_id WHERE n.lead_id = l.id) AS notes,
+       (SELECT coalesce(json_agg(json_build_object('from', c.from_category, 'to', c.to_category, 'by', u.email, 'at', c.corrected_at) ORDER BY c.corrected_at), '[]')
+          FROM category_corrections c JOIN users u ON u.id = c.corrected_by WHERE c.lead_id = l.id) AS corrections
+     FROM leads l LEFT JOIN users cu ON cu.id = l.claimed_by
+     WHERE l.id = $1`,
+    [id],
+  );
+  return res.rows[0] ?? null;
+}
+
+/** Outbox rows are shown generically: the replies module owns that table's shape. */
+export type OutboxRow = Record<string, unknown>;
+
+export async function loadReplies(q: Queryable, leadId: number): Promise<OutboxRow[]> {
+  const res = await q.query<{ row: OutboxRow }>(
+    `SELECT to_jsonb(o) AS row FROM outbox o WHERE o.lead_id = $1 ORDER BY o.id`,
+    [leadId],
+  );
+  return res.rows.map((r) => r.row);
+}
+
+export async function hasOutbox(q: Queryable): Promise<boolean> {
+  const res = await q.query<{ t: string | null }>(`SELECT to_regclass('public.outbox')::text AS t`);
+  return res.rows[0]?.t != null;
+}
+
+export interface RawSource {
+  id: number;
+  raw: Buffer;
+}
+
+/** The first source message: the mail as it reached the team. */
+export async function leadRawMessage(q: Queryable, leadId: number): Promise<RawSource | null> {
+  const res = await q.query<RawSource>(
+    `SELECT m.id, m.raw FROM lead_sources s JOIN messages m ON m.id = s.message_id WHERE s.lead_id = $1 ORDER BY s.added_at, m.id LIMIT 1`,
+    [leadId],
+  );
+  return res.rows[0] ?? null;
+}
+
+export interface AttachmentRow {
+  filename: string | null;
+  contentType: string;
+  sha256: string;
+  raw: Buffer;
+}
+
+export async function attachmentSource(
+  q: Queryable,
+  leadId: number,
+  messageId: number,
+  position: number,
+): Promise<AttachmentRow | null> {
+  const res = await q.query<AttachmentRow>(
+    `SELECT a.filename, a.content_type AS "contentType", a.sha256, m.raw
+     FROM message_attachments a JOIN lead_sources s ON s.message_id = a.message_id JOIN messages m ON m.id = a.message_id
+     WHERE s.lead_id = $1 AND a.message_id = $2 AND a.position = $3`,
+    [leadId, messageId, position],
+  );
+  return res.rows[0] ?? null;
+}

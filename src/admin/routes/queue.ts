@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CATEGORIES } from '../../core/types.js';
+import { claimNext, LEAD_STATUSES, listQueue, openCountsByCategory, type QueueFilter } from '../../store/queue.js';
+import { seeOther } from '../guard.js';
+import type { AdminOptions } from '../options.js';
+import { page } from '../render.js';
+
+/**
+ * The queue page (most promising first, filters, counts per category) and "Next lead". The counts are a
+ * whole-table aggregate, so they are cached for a few seconds per process: they may lag, the rows never do.
+ */
+const PAGE_SIZE = 50;
+const COUNTS_TTL_MS = 5000;
+
+const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
+export const filterQuery = z.object({
+  status: z.preprocess(blankToUndefined, z.enum(['open', 'all', ...LEAD_STATUSES]).default('open')),
+  category: z.preprocess(blankToUndefined, z.enum(CATEGORIES).optional()),
+  route: z.preprocess(blankToUndefined, z.enum(['review', 'redirect']).optional()),
+  association: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10000).default(1)),
+  empty: z.string().optional(),
+});
+
+export function registerQueue(app: FastifyInstance, opts: AdminOptions): void {
+  let counts: { at: number; value: Promise<Record<string, number>> } | null = null;
+  const categoryCounts = () => {
+    if (!counts || Date.now() - counts.at > COUNTS_TTL_MS) {
+      const value = openCountsByCategory(opts.db.pool);
+      counts = { at: Date.now(), value };
+      value.catch(() => (counts = null));
+    }
+    return counts.value;
+  };
+
+  app.get('/', async (req, reply) => {
+    const q = filterQuery.parse(req.query);
+    const filter: QueueFilter = { status: q.status, category: q.category, route: q.route, association: q.association };
+    const [rows, perCategory] = await Promise.all([
+      listQueue(opts.db.pool, filter, { limit: PAGE_SIZE + 1, offset: (q.page - 1) * PAGE_SIZE }),
+      categoryCounts(),
+    ]);
+    const params = new URLSearchParams(
+      Object.entries({ status: q.status, category: q.category, route: q.route, association: q.association }).filter(
+        (e): e is [string, string] => !!e[1],
+      ),
+    );
+    return page(req, reply, 'queue', {
+      title: 'Queue',
+      rows: rows.slice(0, PAGE_SIZE),
+      hasMore: rows.length > PAGE_SIZE,
+      q,
+      params: params.toString(),
+      perCategory,
+      categories: CATEGORIES,
+      statuses: LEAD_STATUSES,
+      empty: q.empty !== undefined,
+    });
+  });
+
+  app.post('/queue/next', async (req, reply) => {
+    const q = filterQuery.parse(req.body ?? {});
+    const id = await claimNext(opts.db, req.user!.id, opts.config.claimLeaseSeconds, {
+      category: q.category,
+      route: q.route,
+      association: q.association,
+    });
+    return seeOther(reply, id === null ? '/?empty=1' : `/leads/${id}`);
+  });
+}

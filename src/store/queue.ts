@@ -1,0 +1,153 @@
+import type { Category } from '../core/types.js';
+import type { Db, Queryable } from './db.js';
+
+/**
+ * The human review queue: rows in PostgreSQL, most promising first (leads.priority, set by triage), taken
+ * one at a time with a lease. `FOR UPDATE SKIP LOCKED` lets concurrent "Next lead" clicks pass each other
+ * instead of queueing on the same row, and the lease means a reviewer who walks away frees the lead again.
+ */
+export const OPEN_STATUSES = ['new', 'in_review'] as const;
+export const LEAD_STATUSES = [
+  'new',
+  'in_review',
+  'shortlisted',
+  'forwarded',
+  'declined',
+  'redirected',
+  'duplicate',
+] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export interface QueueFilter {
+  /** 'open' is new + in_review: the queue proper */
+  status: LeadStatus | 'open' | 'all';
+  category?: Category;
+  route?: 'review' | 'redirect';
+  /** a forwarder's email address or domain */
+  association?: string;
+}
+
+export interface QueueRow {
+  id: number;
+  reference: string;
+  status: LeadStatus;
+  route: string;
+  category: Category;
+  organisation: string | null;
+  senderName: string | null;
+  senderEmail: string | null;
+  priority: number;
+  certifications: string[];
+  createdAt: Date;
+  claimedBy: string | null;
+}
+
+// Status values come from the fixed list above, never from the request, so they can be inlined: a literal
+// IN list lets the planner use the partial indexes on the open queue.
+function statusSql(status: QueueFilter['status']): string {
+  if (status === 'all') return 'TRUE';
+  if (status === 'open') return `l.status IN ('new', 'in_review')`;
+  if (!LEAD_STATUSES.includes(status)) throw new Error(`unknown status ${status}`);
+  return `l.status = '${status}'`;
+}
+
+function filterSql(f: QueueFilter, values: unknown[]): string {
+  const where = [statusSql(f.status)];
+  if (f.category) {
+    values.push(f.category);
+    where.push(`l.category = $${values.length}`);
+  }
+  if (f.route) {
+    values.push(f.route);
+    where.push(`l.route = $${values.length}`);
+  }
+  if (f.association) {
+    const a = f.association.toLowerCase().replace(/^@/, '');
+    values.push(a, `%@${a}`);
+    where.push(
+      `EXISTS (SELECT 1 FROM lead_sources s WHERE s.lead_id = l.id AND (s.forwarded_by_email = $${values.length - 1} OR s.forwarded_by_email LIKE $${values.length}))`,
+    );
+  }
+  return where.join(' AND ');
+}
+
+export async function listQueue(
+  q: Queryable,
+  f: QueueFilter,
+  page: { limit: number; offset: number },
+): Promise<QueueRow[]> {
+  const values: unknown[] = [];
+  const where = filterSql(f, values);
+  values.push(page.limit, page.offset);
+  const res = await q.query<QueueRow>(
+    `SELECT l.id, l.reference, l.status, l.route, l.category, l.organisation, l.sender_name AS "senderName",
+            l.sender_email AS "senderEmail", l.priority, l.certifications, l.created_at AS "createdAt",
+            CASE WHEN l.claim_expires_at > now() THEN u.email END AS "claimedBy"
+     FROM leads l LEFT JOIN users u ON u.id = l.claimed_by
+     WHERE ${where}
+     ORDER BY l.priority DESC, l.id
+     LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    values,
+  );
+  return res.rows;
+}
+
+export async function openCountsByCategory(q: Queryable): Promise<Record<string, number>> {
+  const res = await q.query<{ category: string; n: number }>(
+    `SELECT category, count(*)::int AS n FROM leads WHERE status IN ('new', 'in_review') GROUP BY category`,
+  );
+  return Object.fromEntries(res.rows.map((r) => [r.category, r.n]));
+}
+
+/**
+ * Claims the most promising open lead for `userId`: not held by anyone else under a live lease, not already
+ * scored by this reviewer, and not the lead they are handing back (so "Next" also means "skip"). Whatever the
+ * reviewer held before is released in the same transaction.
+ */
+export async function claimNext(
+  db: Db,
+  userId: number,
+  leaseSeconds: number,
+  f: Omit<QueueFilter, 'status'> = {},
+): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    const released = await tx.query<{ id: number }>(
+      `UPDATE leads SET claimed_by = NULL, claim_expires_at = NULL WHERE claimed_by = $1 RETURNING id`,
+      [userId],
+    );
+    const values: unknown[] = [userId, released.rows.map((r) => r.id)];
+    const where = filterSql({ ...f, status: 'open' }, values);
+    values.push(leaseSeconds);
+    const res = await tx.query<{ id: number }>(
+      `WITH next AS (
+         SELECT l.id FROM leads l
+         WHERE ${where}
+           AND (l.claimed_by IS NULL OR l.claim_expires_at <= now())
+           AND l.id <> ALL ($2::bigint[])
+           AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.lead_id = l.id AND r.reviewer_id = $1)
+         ORDER BY l.priority DESC, l.id
+         LIMIT 1
+         FOR UPDATE SKIP LOCKED)
+       UPDATE leads SET claimed_by = $1, claim_expires_at = now() + make_interval(secs => $${values.length}),
+                        status = 'in_review', updated_at = now()
+       FROM next WHERE leads.id = next.id
+       RETURNING leads.id`,
+      values,
+    );
+    const id = res.rows[0]?.id ?? null;
+    if (id !== null) {
+      await tx.query(
+        `INSERT INTO audit_log (actor, action, lead_id) SELECT email, 'lead.claimed', $2 FROM users WHERE id = $1`,
+        [userId, id],
+      );
+    }
+    return id;
+  });
+}
+
+export async function releaseClaim(q: Queryable, leadId: number, userId: number): Promise<void> {
+  await q.query('UPDATE leads SET claimed_by = NULL, claim_expires_at = NULL WHERE id = $1 AND claimed_by = $2', [
+    leadId,
+    userId,
+  ]);
+}
