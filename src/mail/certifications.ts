@@ -54,13 +54,22 @@ const PATTERNS: Pattern[] = [
 const PENDING =
   /^[^.\n;]{0,30}?\b(?:pending|aangevraagd|in\s+aanvraag|in\s+progress|applied\s+for|in\s+behandeling|expected|verwacht|wordt\s+aangevraagd|under\s+review)\b/iy;
 
+/** Mentions of one pattern looked at; the first few settle whether and where a certification is named. */
+const MAX_MENTIONS = 50;
+
 export function findCertifications(text: string): string[] {
   const found: { at: number; name: string }[] = [];
   for (const { regex, name } of PATTERNS) {
+    const accepted = new Set<string>();
     regex.lastIndex = 0;
-    for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    let mentions = 0;
+    for (let m = regex.exec(text); m && mentions < MAX_MENTIONS; m = regex.exec(text)) {
+      mentions++;
+      const certification = name(m);
+      if (accepted.has(certification)) continue;
       if (isNegated(text, m.index) || isPending(text, m.index + m[0].length)) continue;
-      found.push({ at: m.index, name: name(m) });
+      accepted.add(certification);
+      found.push({ at: m.index, name: certification });
     }
   }
   found.sort((a, b) => a.at - b.at);

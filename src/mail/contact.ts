@@ -19,7 +19,8 @@ const ROLE_NAME =
   /^(?:info|sales|verkoop|inkoop|office|admin|administratie|support|contact|team|service|klantenservice|customer\s+service|directie|management|receptie|reception|orders?|mail|noreply|no-reply)\b/i;
 
 const NAME_PARTICLE = /^(?:van|von|de|der|den|het|ter|ten|te|in|op|la|le|du|da|dos|vd|v\.d\.|'t)$/i;
-const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}{2,}|(?:ir|ing|dr|drs|mr|prof|dhr|mw|mevr)\.?)$/u;
+const NAME_WORD =
+  /^(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}{2,}|(?:ir|ing|dr|drs|mr|prof|dhr|mw|mevr)\.?)$/u;
 
 /** Words that make a capitalised line read as a business rather than an address or a slogan. */
 const BUSINESS_WORD =
@@ -169,7 +170,8 @@ function organisationInLine(line: string): string | null {
 }
 
 /** Parenthesised words in display names that are not a company. */
-const NOT_COMPANY = /^(?:extern|external|gast|guest|priv[ée]|private|thuis|home|mobiel|mobile|werk|work|kantoor|office)$/iu;
+const NOT_COMPANY =
+  /^(?:extern|external|gast|guest|priv[ée]|private|thuis|home|mobiel|mobile|werk|work|kantoor|office)$/iu;
 
 function isCompanyShaped(value: string): boolean {
   if (value.length < 3 || NOT_COMPANY.test(value) || value.length > 50 || /[\d@:/]|www\./i.test(value)) return false;

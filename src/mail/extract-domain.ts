@@ -98,7 +98,10 @@ const TWO_LEVEL_SUFFIXES = new Set([
 export function emailDomain(email: string): string | null {
   const at = email.lastIndexOf('@');
   if (at < 0 || at === email.length - 1) return null;
-  return email.slice(at + 1).toLowerCase().replace(/\.$/, '');
+  return email
+    .slice(at + 1)
+    .toLowerCase()
+    .replace(/\.$/, '');
 }
 
 /** "mail.acme-medical.co.uk" → "acme-medical.co.uk" */

@@ -9,7 +9,10 @@ import type { Signature } from './extract-signature.js';
 const CANDIDATE = /(?<![\w+./,-])(?:\+|00)?\s?\(?\d[\d\s()./-]{6,22}\d(?![\w])/g;
 const PHONE_LABEL =
   /(?:\b(?:tel(?:efoon)?(?:nummer)?|telephone|phone|ph|mob(?:iel|ile)?|gsm|cell(?:phone)?|direct|bel|call|whatsapp)\b(?:\s+(?:ons|us|me|mij))?(?:\s+(?:at|op|on))?|(?:^|[\s|•])[TMP])\s*(?:nr\.?|no\.?)?\s*[.:]?\s*$/i;
-const NOT_PHONE_LABEL = /\b(?:fax|f|kvk|k\.v\.k|coc|btw|vat|iban|bic|postbus|p\.?o\.?\s?box|order|ref|art)\b[^\d]{0,12}$/i;
+/** Where a labelled number may start in the body; single-letter labels count only in signatures. */
+const BODY_LABEL = /(?<![A-Za-z])(?:tel|telefoon|telephone|phone|mob|mobiel|mobile|gsm|bel|call|whatsapp)(?![a-z])/gi;
+const NOT_PHONE_LABEL =
+  /\b(?:fax|f|kvk|k\.v\.k|coc|btw|vat|iban|bic|postbus|p\.?o\.?\s?box|order|ref|art)\b[^\d]{0,12}$/i;
 
 /** Calling codes for national numbers, by the sender's TLD; generic TLDs default to the Netherlands. */
 const COUNTRY_BY_TLD: Record<string, string> = {
@@ -38,9 +41,10 @@ export function findPhone(signature: Signature, text: string, domain: string | n
     const phone = firstPhone(line, country, false);
     if (phone) return phone;
   }
-  for (const line of text.split('\n')) {
-    if (line.length > 300 || !/\d{3}/.test(line)) continue;
-    const phone = firstPhone(line, country, true);
+  BODY_LABEL.lastIndex = 0;
+  for (let m = BODY_LABEL.exec(text); m; m = BODY_LABEL.exec(text)) {
+    const end = text.indexOf('\n', m.index);
+    const phone = firstPhone(text.slice(m.index, Math.min(end < 0 ? text.length : end, m.index + 60)), country, true);
     if (phone) return phone;
   }
   return null;

@@ -13,11 +13,13 @@ export interface Signature {
 
 const MAX_LINES = 15;
 const TAIL_LINES = 8;
-/** Enough for any real signature; bounds the work on pathological single-line bodies. */
+/** A signature and its disclaimer fit in this many characters at the end of the message body. */
+const TAIL_CHARS = 6000;
 const MAX_LINE_LENGTH = 300;
 
+/** The first line of quoted history: an Outlook header block, a "wrote:" line, quoted lines. */
 const HISTORY =
-  /^(?:-{2,}\s*(?:original message|oorspronkelijk bericht|origineel bericht|forwarded message|doorgestuurd bericht)|_{5,}\s*$|>|(?:van|from|verzonden|sent|gesendet|von)\s*:\s*\S|on\s.{1,200}\swrote:\s*$|op\s.{1,200}\sschreef\s.{0,200}:\s*$)/i;
+  /^[ \t]*(?:-{2,}\s*(?:original message|oorspronkelijk bericht|origineel bericht|forwarded message|doorgestuurd bericht)|_{5,}[ \t]*$|>|(?:van|from|verzonden|sent|gesendet|von)[ \t]*:[ \t]*\S|on[ \t][^\n]{1,200}[ \t]wrote:[ \t]*$|op[ \t][^\n]{1,200}[ \t]schreef[ \t][^\n]{0,200}:[ \t]*$)/gim;
 
 const CLOSING =
   /^(?:met\s+)?(?:vriendelijke|hartelijke|collegiale|beste|zonnige|gezonde)\s+groet(?:en)?|^met\s+groet(?:en)?|^(?:veel\s+)?groet(?:en|jes)?|^(?:mvg|m\.?vr\.?gr\.?|vr\.?gr\.?|hoogachtend)|^(?:with\s+)?(?:kind|best|warm|warmest|kindest)\s+(?:regards|wishes)|^regards|^best|^sincerely|^yours\s+(?:sincerely|faithfully|truly)|^(?:many\s+)?thanks|^thank\s+you|^cheers|^br|^(?:mit\s+)?(?:freundlichen|besten|vielen)\s+gr(?:ü|ue)(?:ß|ss)en|^(?:alvast\s+)?bedankt|^bij\s+voorbaat\s+dank|^dank\s+(?:u|je)?\s*(?:wel)?/i;
@@ -28,42 +30,42 @@ const CLOSING_REST = /^\s*(?:[,.!:;–-]+\s*(.{0,60}))?$/;
 const DELIMITER = /^--\s*$/;
 
 export function findSignature(text: string): Signature {
-  const lines = text.split(/\r?\n/);
-  const body: string[] = [];
-  let started = false;
-  for (const line of lines) {
-    const short = line.length > MAX_LINE_LENGTH ? line.slice(0, MAX_LINE_LENGTH) : line;
-    const trimmed = short.trim();
-    if (started && HISTORY.test(trimmed)) break;
-    started ||= trimmed.length > 0;
-    body.push(trimmed);
-  }
-
+  const lines = tailLines(messageBody(text));
   let start = -1;
-  let marked = false;
   const firstLines: string[] = [];
-  for (let i = body.length - 1; i >= 0; i--) {
-    const line = body[i] ?? '';
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
     if (DELIMITER.test(line)) {
       start = i + 1;
-      marked = true;
       break;
     }
     const closing = closingRemainder(line);
     if (closing !== null) {
       start = i + 1;
-      marked = true;
       if (closing.length > 0) firstLines.push(closing);
       break;
     }
   }
-
-  if (!marked) {
-    const nonEmpty = body.filter((l) => l.length > 0);
-    return { lines: nonEmpty.slice(-TAIL_LINES), marked: false };
-  }
-  const after = body.slice(start).filter((l) => l.length > 0);
+  if (start < 0) return { lines: lines.filter((l) => l.length > 0).slice(-TAIL_LINES), marked: false };
+  const after = lines.slice(start).filter((l) => l.length > 0);
   return { lines: [...firstLines, ...after].slice(0, MAX_LINES), marked: true };
+}
+
+/** The text above the first quoted-history line that follows some content of the message's own. */
+function messageBody(text: string): string {
+  const firstContent = text.search(/\S/);
+  if (firstContent < 0) return '';
+  HISTORY.lastIndex = firstContent;
+  for (let m = HISTORY.exec(text); m; m = HISTORY.exec(text)) {
+    if (m.index > firstContent) return text.slice(0, m.index);
+    if (m[0].length === 0) HISTORY.lastIndex++;
+  }
+  return text;
+}
+
+function tailLines(body: string): string[] {
+  const tail = body.length > TAIL_CHARS ? body.slice(body.indexOf('\n', body.length - TAIL_CHARS) + 1) : body;
+  return tail.split('\n').map((line) => (line.length > MAX_LINE_LENGTH ? line.slice(0, MAX_LINE_LENGTH) : line).trim());
 }
 
 /** The sign-off name after a closing phrase ("" when none), or null when the line is not a closing. */

@@ -7,8 +7,8 @@ import type { Signature } from './extract-signature.js';
  * both, the sender's domain itself, unless it is free mail.
  */
 
-const URL_IN_TEXT = /(?<![\w@.-])(?:https?:\/\/|www\.)[^\s<>"'()[\]{}|,;]+/gi;
-const HREF = /href\s*=\s*["']?(https?:\/\/[^"'\s<>]+)/gi;
+const URL_IN_TEXT = /(?<![\w@.-])(?:https?:\/\/|www\.)[^\s<>"'()[\]{}|,;]{1,300}/gi;
+const HREF = /href\s*=\s*["']?(https?:\/\/[^"'\s<>]{1,300})/gi;
 /** Sites that are never a company's own website: social media, link wrappers, mail providers, shops. */
 const NOT_OWN_SITE = new Set([
   'linkedin.com',
@@ -39,12 +39,19 @@ const NOT_OWN_SITE = new Set([
 /** Gives up on HTML beyond this size: a signature link sits near the top of any real message. */
 const MAX_HTML_SCAN = 200_000;
 
-export function findWebsite(signature: Signature, text: string, html: string | null, domain: string | null): string | null {
+export function findWebsite(
+  signature: Signature,
+  text: string,
+  html: string | null,
+  domain: string | null,
+): string | null {
   const own = domain && !isFreeMailDomain(domain) ? registrableDomain(domain) : null;
   const inSignature = signature.lines.flatMap((line) => urlsIn(line, URL_IN_TEXT));
-  const elsewhere = [...urlsIn(text, URL_IN_TEXT), ...(html ? urlsIn(html.slice(0, MAX_HTML_SCAN), HREF) : [])];
   const onOwnDomain = (url: Site) => own !== null && registrableDomain(url.host) === own;
-  const chosen = inSignature.find(onOwnDomain) ?? elsewhere.find(onOwnDomain) ?? inSignature[0];
+  const elsewhere = () =>
+    urlsIn(text, URL_IN_TEXT).find(onOwnDomain) ??
+    (html ? urlsIn(html.slice(0, MAX_HTML_SCAN), HREF).find(onOwnDomain) : undefined);
+  const chosen = inSignature.find(onOwnDomain) ?? (own ? elsewhere() : undefined) ?? inSignature[0];
   if (chosen) return chosen.url;
   return own ? `https://${own}` : null;
 }

@@ -19,10 +19,15 @@ const DIGIT_RUN = /(?<![\p{L}\p{N}+])\d+(?:[ .-]\d+)*(?![\p{L}\p{N}])/gu;
 /** dd-mm-yyyy and dd.mm.yyyy also have eight digits. */
 const DATE = /^(?:0?[1-9]|[12]\d|3[01])[.-](?:0?[1-9]|1[0-2])[.-](?:19|20)\d\d$/;
 
+/** A message names its KvK number a few times at most; a flood of labels is not worth reading. */
+const MAX_LABELS = 200;
+
 export function findKvk(text: string): string | null {
   let best: { digits: string; gap: number } | null = null;
   LABEL.lastIndex = 0;
-  for (let label = LABEL.exec(text); label; label = LABEL.exec(text)) {
+  let labels = 0;
+  for (let label = LABEL.exec(text); label && labels < MAX_LABELS; label = LABEL.exec(text)) {
+    labels++;
     const from = label.index + label[0].length;
     const number = firstNumberAfter(text, from);
     if (number && (best === null || number.gap < best.gap)) best = number;

@@ -9,15 +9,15 @@ import { isNegated } from './extract-negation.js';
 
 /** Explicit stock words; positive unless a negation precedes them in the same clause. */
 const STOCK =
-  /\b(?:(?:direct\s+)?leverbaar\s+uit\s+(?:eigen\s+)?voorraad|uit\s+(?:eigen\s+)?voorraad(?:\s+leverbaar)?|op\s+voorraad|voorradig|in\s+stock|from\s+stock|ex[\s-]stock|on\s+stock|available\s+from\s+stock|(?:stock|voorraad)\s+(?:is\s+)?(?:available|beschikbaar)|(?:hebben|heb|heeft|have|has)\s+(?:(?:een|a|large|big|grote|ruime|enige|some|flinke|beperkte|limited)\s+){0,2}(?:voorraad|stock)|(?:voorraad|stock)\s*:\s*(?=\d))(?![\p{L}])/giu;
+  /(?<![\w\u00C0-\u024F])(?:(?:direct\s+)?leverbaar\s+uit\s+(?:eigen\s+)?voorraad|uit\s+(?:eigen\s+)?voorraad(?:\s+leverbaar)?|op\s+voorraad|voorradig|in\s+stock|from\s+stock|ex[\s-]stock|on\s+stock|available\s+from\s+stock|(?:stock|voorraad)\s+(?:is\s+)?(?:available|beschikbaar)|(?:hebben|heb|heeft|have|has)\s+(?:(?:een|a|large|big|grote|ruime|enige|some|flinke|beperkte|limited)\s+){0,2}(?:voorraad|stock)|(?:voorraad|stock)\s*:\s*(?=\d))(?![A-Za-z\u00C0-\u024F])/gi;
 
 /** Words that deny stock by themselves. */
 const NO_STOCK =
-  /\b(?:geen\s+voorraad|no\s+stock|out\s+of\s+stock|uitverkocht|sold\s+out|niet\s+(?:meer\s+)?(?:op|uit)\s+voorraad|not\s+(?:in|from)\s+stock)(?![\p{L}])/giu;
+  /(?<![\w\u00C0-\u024F])(?:geen\s+voorraad|no\s+stock|out\s+of\s+stock|uitverkocht|sold\s+out|niet\s+(?:meer\s+)?(?:op|uit)\s+voorraad|not\s+(?:in|from)\s+stock)(?![A-Za-z\u00C0-\u024F])/gi;
 
 /** Ready-to-ship wording: stock too, unless the clause is about producing. */
 const READY =
-  /\b(?:ready\s+to\s+ship|ready\s+for\s+(?:shipment|shipping|delivery)|available\s+immediately|immediately\s+available|(?:per\s+)?direct\s+(?:leverbaar|beschikbaar)|(?:can|could)\s+(?:ship|deliver)\s+(?:this\s+week|immediately|today|tomorrow)|(?:kunnen|kan)\s+(?:direct|deze\s+week|morgen|vandaag)\s+(?:leveren|verzenden|geleverd\s+worden)|deze\s+week\s+(?:nog\s+)?(?:leverbaar|leveren|verzenden))(?![\p{L}])/giu;
+  /(?<![\w\u00C0-\u024F])(?:ready\s+to\s+ship|ready\s+for\s+(?:shipment|shipping|delivery)|available\s+immediately|immediately\s+available|(?:per\s+)?direct\s+(?:leverbaar|beschikbaar)|(?:can|could)\s+(?:ship|deliver)\s+(?:this\s+week|immediately|today|tomorrow)|(?:kunnen|kan)\s+(?:direct|deze\s+week|morgen|vandaag)\s+(?:leveren|verzenden|geleverd\s+worden)|deze\s+week\s+(?:nog\s+)?(?:leverbaar|leveren|verzenden))(?![A-Za-z\u00C0-\u024F])/gi;
 const PRODUCING = /produc|capacit|capaciteit|fabricer|manufactur|maken|make\b|starting/i;
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -44,18 +44,19 @@ const NUMBER_WORDS: Record<string, number> = {
   ten: 10,
 };
 const NUM = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
-const UNIT = '(uur|uren|hours?|hrs?|(?:werk|working\\s+|business\\s+|work\\s+)?(?:dagen|dag|days?)|weken|weeks?|wk|wks|maanden|maand|months?)';
+const UNIT =
+  '(uur|uren|hours?|hrs?|(?:werk|working\\s+|business\\s+|work\\s+)?(?:dagen|dag|days?)|weken|weeks?|wk|wks|maanden|maand|months?)';
 const CUE =
   '(?:binnen|within|in|over|na|after|levertijd|leveringstijd|levertermijn|leveringstermijn|lead\\s*-?\\s*time|delivery(?:\\s+time)?|productietijd|production\\s+time)';
 const FILLER =
-  '(?:\\s*[:\\-]?\\s*(?:is|are|of|van|bedraagt|ca\\.?|circa|approx\\.?|approximately|about|around|ongeveer|roughly|max\\.?|maximaal|maximum|slechts|only|just|±|~)(?![\\p{L}]))';
+  '(?:\\s*[:\\-]?\\s*(?:is|are|of|van|bedraagt|ca\\.?|circa|approx\\.?|approximately|about|around|ongeveer|roughly|max\\.?|maximaal|maximum|slechts|only|just|±|~)(?![A-Za-z\\u00C0-\\u024F]))';
 const LEAD = new RegExp(
-  `\\b${CUE}${FILLER}{0,2}\\s*[:\\-]?\\s*${NUM}(?:\\s*(?:-|–|to|tot|à|a)\\s*${NUM})?\\s*${UNIT}(?![\\p{L}])`,
-  'giu',
+  `(?<![\\w\\u00C0-\\u024F])${CUE}${FILLER}{0,2}\\s*[:\\-]?\\s*${NUM}(?:\\s*(?:-|–|to|tot|à|a)\\s*${NUM})?\\s*${UNIT}(?![A-Za-z\\u00C0-\\u024F])`,
+  'gi',
 );
 
 const RELATIVE =
-  /\b(?:(next|volgende|komende)\s+week|(this|deze)\s+week|(tomorrow|morgen)|(today|vandaag|same\s+day|dezelfde\s+dag))(?![\p{L}])/giu;
+  /(?<![\w\u00C0-\u024F])(?:(next|volgende|komende)\s+week|(this|deze)\s+week|(tomorrow|morgen)|(today|vandaag|same\s+day|dezelfde\s+dag))(?![A-Za-z\u00C0-\u024F])/gi;
 const DELIVERY_WORD = /lever|deliver|ship|verzend|verzonden|beschikbaar|available|dispatch/i;
 
 export function findLeadTime(text: string): LeadTime {
@@ -129,9 +130,7 @@ function clauseAround(text: string, index: number, length: number): string {
   const window = text.slice(from, to);
   const at = index - from;
   const start = Math.max(window.lastIndexOf('. ', at), window.lastIndexOf('\n', at), window.lastIndexOf(';', at)) + 1;
-  const endCandidates = ['. ', '\n', ';']
-    .map((sep) => window.indexOf(sep, at + length))
-    .filter((i) => i >= 0);
+  const endCandidates = ['. ', '\n', ';'].map((sep) => window.indexOf(sep, at + length)).filter((i) => i >= 0);
   const end = endCandidates.length > 0 ? Math.min(...endCandidates) : window.length;
   return window.slice(start, end);
 }

@@ -9,7 +9,11 @@ import type { Quantity } from '../core/types.js';
 const MAX_QUANTITIES = 20;
 
 /** Starts only where a number is not glued to letters, other numbers or currency (KN95, 6-8, €5). */
-const NUMBER = /(?<![\p{L}\p{N}.,\-/€$£+#])\d(?:[\d.,]*\d)?/gu;
+const NUMBER = /(?<![\w\u00C0-\u024F.,\-/€$£+#])\d(?:[\d.,]*\d)?/g;
+/** A price list pasted into a mail has thousands of numbers; offers state their quantities long before. */
+const MAX_NUMBERS = 5000;
+/** What may follow a number that is a quantity: a letter (scale, unit, noun, rate) or "/" ("500,000/week"). */
+const QUANTITY_NEXT = /\s{0,3}[\p{L}/]/uy;
 
 /** Case matters for "M" only: a lower-case "m" is a metre. */
 const SCALE =
@@ -77,7 +81,11 @@ export function findQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
   const seen = new Set<string>();
   NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(text); m && found.length < MAX_QUANTITIES; m = NUMBER.exec(text)) {
+  let examined = 0;
+  for (let m = NUMBER.exec(text); m && found.length < MAX_QUANTITIES && examined < MAX_NUMBERS; m = NUMBER.exec(text)) {
+    examined++;
+    QUANTITY_NEXT.lastIndex = m.index + m[0].length;
+    if (!QUANTITY_NEXT.test(text)) continue;
     const quantity = readQuantity(text, m.index, m[0]);
     if (!quantity) continue;
     const key = `${quantity.amount}/${quantity.per}`;

@@ -68,12 +68,23 @@ describe('findSignature', () => {
 describe('extractSender', () => {
   it('reads name and organisation from a Dutch signature', () => {
     const sender = extractSender({ email: 'JW@Acme-Medical.nl', name: null }, findSignature(NL_MAIL));
-    expect(sender).toEqual({ email: 'jw@acme-medical.nl', name: 'Jan-Willem van der Berg', organisation: 'Acme Medical B.V.' });
+    expect(sender).toEqual({
+      email: 'jw@acme-medical.nl',
+      name: 'Jan-Willem van der Berg',
+      organisation: 'Acme Medical B.V.',
+    });
   });
 
   it('prefers the display name for the person, and takes the line after the function for the company', () => {
-    const sender = extractSender({ email: 'emily@northwind-textiles.co.uk', name: 'Clarke, Emily' }, findSignature(EN_MAIL));
-    expect(sender).toEqual({ email: 'emily@northwind-textiles.co.uk', name: 'Emily Clarke', organisation: 'Northwind Textiles' });
+    const sender = extractSender(
+      { email: 'emily@northwind-textiles.co.uk', name: 'Clarke, Emily' },
+      findSignature(EN_MAIL),
+    );
+    expect(sender).toEqual({
+      email: 'emily@northwind-textiles.co.uk',
+      name: 'Emily Clarke',
+      organisation: 'Northwind Textiles',
+    });
   });
 
   it('finds the address in the signature when the forward header lacked it', () => {
@@ -105,7 +116,9 @@ describe('extractSender', () => {
 
   it('keeps the company out of a disclaimer sentence', () => {
     const text = 'Groet,\nKarin Smit\nDit bericht is verzonden door Smit Textiel B.V. en is vertrouwelijk.';
-    expect(extractSender({ email: 'k@gmail.com', name: null }, findSignature(text))?.organisation).toBe('Smit Textiel B.V.');
+    expect(extractSender({ email: 'k@gmail.com', name: null }, findSignature(text))?.organisation).toBe(
+      'Smit Textiel B.V.',
+    );
   });
 });
 
@@ -139,13 +152,21 @@ describe('domains', () => {
     expect(registrableDomain(host)).toBe(registrable);
   });
 
-  it.each(['gmail.com', 'hotmail.nl', 'outlook.be', 'live.nl', 'yahoo.co.uk', 'ziggo.nl', 'kpnmail.nl', 'planet.nl', 'home.nl', 'xs4all.nl'])(
-    '%s is free mail',
-    (domain) => {
-      expect(isFreeMailDomain(domain)).toBe(true);
-      expect(organisationFromDomain(domain)).toBeNull();
-    },
-  );
+  it.each([
+    'gmail.com',
+    'hotmail.nl',
+    'outlook.be',
+    'live.nl',
+    'yahoo.co.uk',
+    'ziggo.nl',
+    'kpnmail.nl',
+    'planet.nl',
+    'home.nl',
+    'xs4all.nl',
+  ])('%s is free mail', (domain) => {
+    expect(isFreeMailDomain(domain)).toBe(true);
+    expect(organisationFromDomain(domain)).toBeNull();
+  });
 
   it('names a company after its domain', () => {
     expect(organisationFromDomain('info.acme-medical.nl')).toBe('Acme Medical');
@@ -201,7 +222,8 @@ describe('website', () => {
   });
 
   it('skips social media and takes a body link only on the own domain', () => {
-    const text = 'See https://www.alibaba.com/product/123 and https://shop.acme.nl/masks.\n\nGroet,\nJan\nwww.linkedin.com/in/jan';
+    const text =
+      'See https://www.alibaba.com/product/123 and https://shop.acme.nl/masks.\n\nGroet,\nJan\nwww.linkedin.com/in/jan';
     expect(findWebsite(findSignature(text), text, null, 'acme.nl')).toBe('https://shop.acme.nl/masks');
   });
 

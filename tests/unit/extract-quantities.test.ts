@@ -46,7 +46,8 @@ describe('findQuantities', () => {
   });
 
   it('finds several quantities in order and drops repeats', () => {
-    const text = 'Aanbod: 10.000 mondkapjes per dag.\n\nWe kunnen 10.000 mondkapjes per dag en 50.000 schorten per week leveren.';
+    const text =
+      'Aanbod: 10.000 mondkapjes per dag.\n\nWe kunnen 10.000 mondkapjes per dag en 50.000 schorten per week leveren.';
     expect(findQuantities(text).map((q) => [q.amount, q.per])).toEqual([
       [10000, 'day'],
       [50000, 'week'],
