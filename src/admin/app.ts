@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { ZodError } from 'zod';
 import { isOfferTriageError, type ErrorCode } from '../errors.js';
-import { wantsHtml } from './guard.js';
+import { ANONYMOUS, wantsHtml } from './guard.js';
 import type { AdminOptions } from './options.js';
 import { page } from './render.js';
 import { registerAuth } from './routes/auth.js';
@@ -73,7 +73,7 @@ export async function build(opts: AdminOptions): Promise<FastifyInstance> {
     },
     csrfOpts: { hmacKey: opts.sessionSecret, userInfo: true },
     // Tokens are bound to the session, so a token from before login (or another user's) is refused.
-    getUserInfo: (req) => req.user?.sessionId ?? '',
+    getUserInfo: (req) => req.user?.sessionId ?? ANONYMOUS,
   });
 
   // Every state-changing request carries the CSRF token: forms in a hidden _csrf field, scripts in a header.

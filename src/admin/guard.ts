@@ -13,6 +13,9 @@ export function requireRole(role: Role) {
   };
 }
 
+/** CSRF tokens are bound to the session; before login (the login form itself) to this fixed value. */
+export const ANONYMOUS = 'anonymous';
+
 /** Browsers get HTML and redirects; anything that asks for JSON (or some other non-HTML type) gets status codes. */
 export function wantsHtml(req: FastifyRequest): boolean {
   const accept = req.headers.accept;

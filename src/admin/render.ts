@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Eta } from 'eta';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROJECT_ROOT } from '../paths.js';
+import { ANONYMOUS } from './guard.js';
 import { roleAtLeast } from '../store/users.js';
 
 /**
@@ -22,7 +23,7 @@ export function renderView(view: string, data: Record<string, unknown>): string 
 /** Renders a page with what the layout needs: the user, their permissions, and a CSRF token for its forms. */
 export function page(req: FastifyRequest, reply: FastifyReply, view: string, data: PageData): FastifyReply {
   const user = req.user;
-  const csrf = reply.generateCsrf({ userInfo: user?.sessionId ?? '' });
+  const csrf = reply.generateCsrf({ userInfo: user?.sessionId ?? ANONYMOUS });
   const html = renderView(view, {
     ...data,
     user,
