@@ -51,7 +51,8 @@ export function buildMail(
       'X-Auto-Response-Suppress': 'All',
     },
     envelope: { from: config.fromAddress, to: [...to, ...cc].map((a) => a.address) },
-    attachments: attachment ? [{ filename: attachment.filename, content: attachment.raw, contentType: 'message/rfc822' }] : [],
+    // an attachment, not inline: the ministry's client should offer the original, not render it in the summary
+    attachments: attachment ? [{ filename: attachment.filename, content: attachment.raw, contentType: 'message/rfc822', contentDisposition: 'attachment' }] : [],
     disableFileAccess: true,
     disableUrlAccess: true,
   };
