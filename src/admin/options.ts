@@ -19,6 +19,8 @@ export interface AdminOptions {
   reprocess?: (messageId: number) => Promise<void>;
   /** checked by /readyz when configured */
   redis?: { ping(): Promise<unknown> };
+  /** how long the queue page's per-category counts are reused; 5000 ms unless set (0 in tests) */
+  countsCacheMs?: number;
   /** seconds a session lives; 12 hours unless set */
   sessionTtlSeconds?: number;
 }

@@ -11,7 +11,6 @@ import { page } from '../render.js';
  * whole-table aggregate, so they are cached for a few seconds per process: they may lag, the rows never do.
  */
 const PAGE_SIZE = 50;
-const COUNTS_TTL_MS = 5000;
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 export const filterQuery = z.object({
@@ -24,9 +23,10 @@ export const filterQuery = z.object({
 });
 
 export function registerQueue(app: FastifyInstance, opts: AdminOptions): void {
+  const ttl = opts.countsCacheMs ?? 5000;
   let counts: { at: number; value: Promise<Record<string, number>> } | null = null;
   const categoryCounts = () => {
-    if (!counts || Date.now() - counts.at > COUNTS_TTL_MS) {
+    if (!counts || Date.now() - counts.at >= ttl) {
       const value = openCountsByCategory(opts.db.pool);
       counts = { at: Date.now(), value };
       value.catch(() => (counts = null));
