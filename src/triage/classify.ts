@@ -49,7 +49,8 @@ export function classifyWith(model: ModelWeights, input: ClassifyInput): Classif
   const learned = posterior(model, [...evidence.words[0]!, ...evidence.words[1]!]);
 
   const categories = CATEGORIES.map((category) => {
-    const total = evidence.weight[category] + MODEL_WEIGHT * learned[category] + (category === 'other' ? OTHER_BASELINE : 0);
+    const total =
+      evidence.weight[category] + MODEL_WEIGHT * learned[category] + (category === 'other' ? OTHER_BASELINE : 0);
     return { category, score: round(1 - Math.exp(-total / SCALE)) };
   }).sort((a, b) => b.score - a.score);
 
@@ -71,6 +72,7 @@ function explain(
   } else {
     reasons.push(`${main}: no listed product word; the trained model says ${main} (${learned[main].toFixed(2)})`);
   }
+  if (evidence.service) reasons.push('products named as the object of testing or certification: a service (other)');
   if (evidence.fan) reasons.push("'ventilator' read as a fan: no medical context (beademing, IC, patients)");
   for (const { category } of categories) {
     if (category === main) continue;
@@ -91,7 +93,8 @@ function explain(
 
 function strongest(mentions: readonly Mention[]): Mention | null {
   let best: Mention | null = null;
-  for (const mention of mentions) if (mention.weight > 0 && (best === null || mention.weight > best.weight)) best = mention;
+  for (const mention of mentions)
+    if (mention.weight > 0 && (best === null || mention.weight > best.weight)) best = mention;
   return best;
 }
 

@@ -14,7 +14,20 @@ const SIGNATURE_DASHES = /^--\s*$/;
 const SHINGLE = 3;
 /** Identical bodies this long are one offer even when the sender address was read differently. */
 const MIN_WORDS_FOR_IDENTITY = 20;
-const FREE_MAIL = new Set(['gmail.com', 'hotmail.com', 'outlook.com', 'live.nl', 'live.com', 'yahoo.com', 'icloud.com', 'ziggo.nl', 'kpnmail.nl', 'hotmail.nl', 'planet.nl', 'xs4all.nl']);
+const FREE_MAIL = new Set([
+  'gmail.com',
+  'hotmail.com',
+  'outlook.com',
+  'live.nl',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'ziggo.nl',
+  'kpnmail.nl',
+  'hotmail.nl',
+  'planet.nl',
+  'xs4all.nl',
+]);
 
 /** The offer's words, without quoting, forward headers and signature. */
 function offerWords(text: string): string[] {

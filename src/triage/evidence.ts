@@ -40,12 +40,16 @@ export interface Evidence {
   mentions: Record<Category, Mention[]>;
   /** a Dutch (or fan-context) "ventilator" was read as a fan */
   fan: boolean;
+  /** products were the object of testing or certification: a lab's service */
+  service: boolean;
   /** the words of each zone, in zone order, so the model need not tokenize again */
   words: string[][];
 }
 
 const PRODUCTS = new TermMatcher<Term>(
-  CATEGORIES.flatMap((category) => LEXICON[category].map(([term, weight]) => [term, { category, term, weight }] as const)),
+  CATEGORIES.flatMap((category) =>
+    LEXICON[category].map(([term, weight]) => [term, { category, term, weight }] as const),
+  ),
 );
 const MEDICAL = new TermMatcher<true>(MEDICAL_CONTEXT.map((term) => [term, true] as const));
 const FAN = new TermMatcher<true>(FAN_CONTEXT.map((term) => [term, true] as const));
@@ -55,6 +59,25 @@ const OFFERED = 1.5;
 const WITH_QUANTITY = 1.6;
 const IN_PASSING = 0.25;
 const REPEAT_SHARE = 0.25;
+/** words allowed between "grondstoffen voor" and the product: "voor de extractiereagentia van PCR-testen" */
+const PASSING_REACH = 4;
+/** a lab that tests or certifies masks offers a service (`other`), whatever it says about masks */
+const SERVICE_WEIGHT = 3;
+/** "reagentiaproducenten", "maskerfabrikanten": the product's makers are the customers, not the offer */
+const CUSTOMER_COMPOUND = /(?:producent|producenten|fabrikant|fabrikanten|makers|industrie)$/;
+const SERVICE_VERBS = new Set([
+  'test',
+  'testen',
+  'testing',
+  'keuren',
+  'keuring',
+  'certify',
+  'certifying',
+  'certificeren',
+  'certification',
+  'certificering',
+  'certification of',
+]);
 
 export function gatherEvidence(zones: readonly Zone[], language: Language): Evidence {
   const tokenized = zones.map((zone) => tokenize(zone.text));
@@ -62,8 +85,15 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
   const allWords = zoneWords.flat();
   const medical = MEDICAL.test(allWords);
   const fanWords = FAN.test(allWords);
-  const evidence: Evidence = { weight: emptyRecord(() => 0), mentions: emptyRecord(() => []), fan: false, words: zoneWords };
+  const evidence: Evidence = {
+    weight: emptyRecord(() => 0),
+    mentions: emptyRecord(() => []),
+    fan: false,
+    service: false,
+    words: zoneWords,
+  };
   const perTerm = new Map<string, number[]>();
+  const serviceObjects = new Set<Category>();
 
   zones.forEach((zone, z) => {
     const tokens = tokenized[z]!;
@@ -85,11 +115,14 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       const chained: boolean = previous !== null && previous.match.end >= match.start - 1 && previous.passing;
       const afterOtherProduct: boolean = previous !== null && previous.match.value.category !== category;
       // Parts for ventilators are ventilators (DESIGN §4), so "onderdelen voor beademing" is no passing mention.
+      const how = isPassing(match, category, tokens, words, passingEnds);
+      if (how === 'service') serviceObjects.add(category);
       const passing: boolean =
         category !== 'ventilators' &&
         (chained ||
-        isPassing(match, category, tokens, words, passingEnds) ||
-        (afterOtherProduct && previous!.match.end === match.start - 1 && WEAK_PASSING.has(words[match.start - 1]!)));
+          how !== null ||
+          CUSTOMER_COMPOUND.test(words[match.start]!) ||
+          (afterOtherProduct && previous!.match.end === match.start - 1 && WEAK_PASSING.has(words[match.start - 1]!)));
       previous = { match, passing };
       const negated = isNegated(tokens, match.start, match.end, language);
       const quantity = quantities.get(token.sentence) ?? null;
@@ -97,7 +130,12 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       const share = match.start >= signatureFrom ? zone.signatureShare : 1;
       const weight = negated
         ? 0
-        : match.value.weight * zone.weight * share * (offered ? OFFERED : 1) * (quantity ? WITH_QUANTITY : 1) * (passing ? IN_PASSING : 1);
+        : match.value.weight *
+          zone.weight *
+          share *
+          (offered ? OFFERED : 1) *
+          (quantity ? WITH_QUANTITY : 1) *
+          (passing ? IN_PASSING : 1);
       const term = words.slice(match.start, match.end).join(' ');
       evidence.mentions[category].push({ term, weight, offered, quantity, negated, passing });
       const key = `${category}:${match.value.term}`;
@@ -107,9 +145,31 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     }
   });
 
+  // Testing or certifying a product is a service: its other mentions (subject, standards) are the object too,
+  // unless the product is also offered with a quantity.
+  for (const category of serviceObjects) {
+    if (
+      evidence.mentions[category].some((mention) => mention.quantity !== null && !mention.passing && !mention.negated)
+    )
+      continue;
+    evidence.service = true;
+    for (const mention of evidence.mentions[category])
+      if (!mention.passing) {
+        mention.passing = true;
+        mention.weight *= IN_PASSING;
+      }
+  }
+  if (evidence.service) evidence.weight.other += SERVICE_WEIGHT;
+  const recounted = new Set<Category>();
+
   // A word said ten times is not ten offers: the best mention counts, repeats add a little.
   for (const [key, weights] of perTerm) {
     const category = key.slice(0, key.indexOf(':')) as Category;
+    if (serviceObjects.has(category) && evidence.service) {
+      if (!recounted.has(category)) evidence.weight[category] += recount(evidence.mentions[category]);
+      recounted.add(category);
+      continue;
+    }
     weights.sort((a, b) => b - a);
     const [best = 0, ...rest] = weights;
     evidence.weight[category] += best + Math.min(best * 0.5, REPEAT_SHARE * rest.reduce((sum, w) => sum + w, 0));
@@ -139,14 +199,30 @@ function passingPhraseEnds(matches: readonly Match<true>[], words: readonly stri
   return ends;
 }
 
-function isPassing(match: Match<Term>, category: Category, tokens: readonly Token[], words: readonly string[], passingEnds: Set<number>): boolean {
+function isPassing(
+  match: Match<Term>,
+  category: Category,
+  tokens: readonly Token[],
+  words: readonly string[],
+  passingEnds: Set<number>,
+): 'service' | 'passing' | null {
   const clause = tokens[match.start]!.clause;
-  for (let gap = 0; gap <= 2; gap += 1) {
+  for (let gap = 0; gap <= PASSING_REACH; gap += 1) {
     const end = match.start - gap;
     if (end < 1 || tokens[end - 1]!.clause !== clause) break;
-    if (passingEnds.has(end)) return true;
+    if (passingEnds.has(end))
+      return SERVICE_VERBS.has(words[end - 1]!) || SERVICE_VERBS.has(words[end - 2]!) ? 'service' : 'passing';
   }
   // "antigeen testen" are tests, while "mondkapjes testen" is a lab's service: only other products get this.
   const after = words[match.end];
-  return category !== 'tests' && after !== undefined && tokens[match.end]!.clause === clause && PASSING_AFTER.has(after);
+  if (category === 'tests' || after === undefined || tokens[match.end]!.clause !== clause || !PASSING_AFTER.has(after))
+    return null;
+  return SERVICE_VERBS.has(after) ? 'service' : 'passing';
+}
+
+/** The weight of mentions already discounted one by one: best plus a little for repeats, as below. */
+function recount(mentions: readonly Mention[]): number {
+  const weights = mentions.map((mention) => mention.weight).sort((a, b) => b - a);
+  const [best = 0, ...rest] = weights;
+  return best + Math.min(best * 0.5, REPEAT_SHARE * rest.reduce((sum, w) => sum + w, 0));
 }

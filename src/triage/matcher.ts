@@ -63,7 +63,12 @@ export class TermMatcher<T> {
   }
 }
 
-function longest<T>(patterns: Pattern<T>[] | undefined, words: readonly string[], start: number, best: Match<T> | null): Match<T> | null {
+function longest<T>(
+  patterns: Pattern<T>[] | undefined,
+  words: readonly string[],
+  start: number,
+  best: Match<T> | null,
+): Match<T> | null {
   if (patterns === undefined) return best;
   for (const pattern of patterns) {
     const end = matchAt(pattern, words, start);

@@ -39,7 +39,8 @@ function isAmount(tokens: readonly Token[], i: number): boolean {
   if (/^\d+k$/.test(word) || THOUSANDS.test(word)) return true;
   if (!/^\d+$/.test(word)) return false;
   const after = tokens[i + 1];
-  if (after && after.clause === tokens[i]!.clause && (QUANTITY_UNITS.has(after.word) || COUNTED_GOODS.has(after.word))) return true;
+  if (after && after.clause === tokens[i]!.clause && (QUANTITY_UNITS.has(after.word) || COUNTED_GOODS.has(after.word)))
+    return true;
   if (after && word.length === 4 && /^[a-z]{2}$/.test(after.word)) return false; // a Dutch postcode, "1234 AB"
   const amount = Number(word);
   const looksLikeYear = word.length === 4 && amount >= 1900 && amount <= 2100;

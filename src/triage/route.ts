@@ -33,26 +33,89 @@ const FINISHED: ReadonlySet<Category> = new Set(['masks', 'gowns', 'tests', 'ven
 
 const READY = new TermMatcher<true>(
   [
-    'uit voorraad', 'op voorraad', 'voorraad', 'in stock', 'on stock', 'from stock', 'stock', 'direct leverbaar',
-    'per direct leverbaar', 'direct beschikbaar', 'per direct beschikbaar', 'ready to ship', 'ready for shipment',
-    'ready for shipping', 'ready for delivery', 'available immediately', 'immediately available', 'immediate delivery',
-    'for immediate shipment', 'in ons magazijn', 'in our warehouse', 'in warehouse', 'liggen klaar', 'ligt klaar',
-    'can ship this week', 'deliver tomorrow', 'morgen leveren', 'morgen geleverd',
+    'uit voorraad',
+    'op voorraad',
+    'voorraad',
+    'in stock',
+    'on stock',
+    'from stock',
+    'stock',
+    'direct leverbaar',
+    'per direct leverbaar',
+    'direct beschikbaar',
+    'per direct beschikbaar',
+    'ready to ship',
+    'ready for shipment',
+    'ready for shipping',
+    'ready for delivery',
+    'available immediately',
+    'immediately available',
+    'immediate delivery',
+    'for immediate shipment',
+    'in ons magazijn',
+    'in our warehouse',
+    'in warehouse',
+    'liggen klaar',
+    'ligt klaar',
+    'can ship this week',
+    'deliver tomorrow',
+    'morgen leveren',
+    'morgen geleverd',
   ].map((term) => [term, true] as const),
 );
 
 /** Finished supplies within `other`; services, capacity and vague help stay in review. */
 const FINISHED_OTHER = new TermMatcher<true>(
   [
-    'handschoen*', 'glove*', 'gelaatsscherm*', 'face shield*', 'faceshield*', 'spatbril*', 'goggles', 'veiligheidsbril*',
-    'safety glasses', 'desinfect*', 'disinfectant*', 'sanitizer*', 'sanitiser*', 'handgel*', 'hand gel*', 'handalcohol',
-    'thermomet*', 'schoenhoes*', 'shoe cover*', 'haarnet*', 'hair net*', 'visor*', 'zeep', 'soap',
+    'handschoen*',
+    'glove*',
+    'gelaatsscherm*',
+    'face shield*',
+    'faceshield*',
+    'spatbril*',
+    'goggles',
+    'veiligheidsbril*',
+    'safety glasses',
+    'desinfect*',
+    'disinfectant*',
+    'sanitizer*',
+    'sanitiser*',
+    'handgel*',
+    'hand gel*',
+    'handalcohol',
+    'thermomet*',
+    'schoenhoes*',
+    'shoe cover*',
+    'haarnet*',
+    'hair net*',
+    'visor*',
+    'zeep',
+    'soap',
   ].map((term) => [term, true] as const),
 );
 
+const COUNT_WORDS = new Set(['twee', 'drie', 'vier', 'vijf', 'zes', 'acht', 'two', 'three', 'four', 'five', 'six', 'eight', 'few', 'paar', 'enkele', 'several', 'aantal']);
+const LONG_UNITS = new Set(['weeks', 'weken', 'week', 'maanden', 'months', 'maand', 'month']);
+
+/** "three weeks by sea", "3 tot 4 weken", "2 maanden": a lead time longer than days, when the extractor gave none. */
+function longLeadTime(words: readonly string[]): string | null {
+  for (let i = 1; i < words.length; i += 1) {
+    if (!LONG_UNITS.has(words[i]!)) continue;
+    const before = words[i - 1]!;
+    const count = /^\d+$/.test(before) ? Number(before) : COUNT_WORDS.has(before) ? 2 : 0;
+    const isMonth = words[i]!.startsWith('maand') || words[i]!.startsWith('month');
+    if (count >= 2 || (isMonth && count >= 1)) return `${before} ${words[i]}`;
+  }
+  return null;
+}
+
 export function decideRoute(input: RouteInput): RouteDecision {
   if (input.automatic) {
-    return { route: 'ignore', category: null, reasons: [`ignored: ${input.automatic.reason}`] };
+    return {
+      route: 'ignore',
+      category: null,
+      reasons: [`ignore: ${input.automatic.kind} mail is kept but never answered`],
+    };
   }
   const category = input.classification.categories[0]?.category ?? 'other';
   const review = (why: string): RouteDecision => ({ route: 'review', category, reasons: [`review: ${why}`] });
@@ -64,16 +127,22 @@ export function decideRoute(input: RouteInput): RouteDecision {
     return review('a service, capacity or general offer, not finished goods');
   }
   const ready = READY.matchAll(words).find(
-    (match) => !isNegated(tokens, match.start, match.end, 'nl') && !(words[match.start - 2] === 'out' && words[match.start - 1] === 'of'),
+    (match) =>
+      !isNegated(tokens, match.start, match.end, 'nl') &&
+      !(words[match.start - 2] === 'out' && words[match.start - 1] === 'of'),
   );
   const readyText = ready ? words.slice(ready.start, ready.end).join(' ') : null;
   if (!input.leadTime.inStock && readyText === null) {
-    return review(`no ${FINISHED.has(category) ? category : 'goods'} from stock: production capacity or an offer to assess`);
+    return review(
+      `no ${FINISHED.has(category) ? category : 'goods'} from stock: production capacity or an offer to assess`,
+    );
   }
   const days = input.leadTime.days;
   if (days !== null && days > MAX_DAYS) {
     return review(`stock mentioned, but delivery takes ${days} days (more than ${MAX_DAYS})`);
   }
+  const long = days === null ? longLeadTime(words) : null;
+  if (long !== null) return review(`stock mentioned, but delivery takes '${long}'`);
   const stock = input.leadTime.inStock ? (input.leadTime.text ?? 'in stock') : readyText!;
   const amount = input.quantities[0] ? `, quantity '${input.quantities[0].text}'` : '';
   const when = days !== null ? `, delivery within ${days} day${days === 1 ? '' : 's'}` : '';

@@ -1,6 +1,6 @@
 import type { Address, AutomaticMail } from '../core/types.js';
 import type { Classification } from './classify.js';
-import { mentionsProduct } from './evidence.js';
+import { gatherEvidence, mentionsProduct } from './evidence.js';
 import { TermMatcher } from './matcher.js';
 import { words } from './tokens.js';
 import { CRISIS_TERMS, SELF_SUFFICIENT, UNWANTED_TERMS, type UnwantedTerm } from './unwanted-lexicon.js';
@@ -21,6 +21,13 @@ const UNRELATED_AT = 3;
 const CONFIDENT_OFFER = 0.75;
 /** Sender mailboxes that send bulk mail rather than offers. */
 const BULK_SENDER = /^(?:newsletter|nieuwsbrief|news|marketing|mailing|promo|info-?mail|no-?reply|noreply)\b/;
+
+function offersProduct(subject: string | null, text: string): boolean {
+  const evidence = gatherEvidence([{ text: `${subject ?? ''}\n${text}`, weight: 1, signatureShare: 1 }], 'nl');
+  return Object.values(evidence.mentions).some((mentions) =>
+    mentions.some((mention) => (mention.offered || mention.quantity !== null) && !mention.negated && !mention.passing),
+  );
+}
 
 export interface UnwantedInput {
   subject: string | null;
@@ -48,16 +55,18 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
     found.unrelated.score += 1;
     found.unrelated.labels.add(`bulk sender ('${local}')`);
   }
-  // The classifier's confidence in a real product guards against spam-like wording in a genuine offer.
+  // A product offered (with an offer verb or a quantity) outweighs any wording: ignoring an offer costs most.
+  const offered = product && offersProduct(input.subject, input.text);
   const top = input.classification.categories[0];
-  const confidentOffer = product && top !== undefined && top.category !== 'other' && top.score >= CONFIDENT_OFFER;
+  const confidentOffer = offered && top !== undefined && top.category !== 'other' && top.score >= CONFIDENT_OFFER;
 
-  if ((found.spam.score >= BLATANT_SPAM_AT && !confidentOffer) || (found.spam.score >= SPAM_AT && !product)) {
-    return { kind: 'spam', reason: `spam: ${[...found.spam.labels].join(', ')}` };
+  if ((found.spam.score >= BLATANT_SPAM_AT && !confidentOffer) || (found.spam.score >= SPAM_AT && !offered)) {
+    return { kind: 'spam', reason: [...found.spam.labels].join(', ') };
   }
-  const unrelated = selfSufficient >= UNRELATED_AT || (found.unrelated.score >= UNRELATED_AT && !CRISIS.test(all));
-  if (unrelated && !product) {
-    return { kind: 'unrelated', reason: `unrelated to offering supplies: ${[...found.unrelated.labels].join(', ')}` };
+  const unrelated =
+    (selfSufficient >= UNRELATED_AT && !offered) || (found.unrelated.score >= UNRELATED_AT && !product && !CRISIS.test(all));
+  if (unrelated) {
+    return { kind: 'unrelated', reason: `no offer of supplies: ${[...found.unrelated.labels].join(', ')}` };
   }
   return null;
 }

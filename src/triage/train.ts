@@ -63,7 +63,9 @@ export function crossValidate(
   folds: number,
   predict: (model: ModelWeights, example: LabelledExample) => Category,
 ): CrossValidation {
-  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, { right: 0, total: 0 }])) as CrossValidation['byCategory'];
+  const byCategory = Object.fromEntries(
+    CATEGORIES.map((c) => [c, { right: 0, total: 0 }]),
+  ) as CrossValidation['byCategory'];
   const confusions: Record<string, number> = {};
   let right = 0;
   for (let fold = 0; fold < folds; fold += 1) {

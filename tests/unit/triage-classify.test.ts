@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Category, Language } from '../../src/core/types.js';
 import { classify, type Classification } from '../../src/triage/classify.js';
 
-function run(text: string, language: Language, extra: { subject?: string; note?: string; attachments?: string[] } = {}): Classification {
-  return classify({ subject: extra.subject ?? null, text, forwarderNote: extra.note ?? null, attachmentNames: extra.attachments ?? [], language });
+function run(
+  text: string,
+  language: Language,
+  extra: { subject?: string; note?: string; attachments?: string[] } = {},
+): Classification {
+  return classify({
+    subject: extra.subject ?? null,
+    text,
+    forwarderNote: extra.note ?? null,
+    attachmentNames: extra.attachments ?? [],
+    language,
+  });
 }
 
 function main(text: string, language: Language, extra: Parameters<typeof run>[2] = {}): Category {
@@ -13,7 +23,14 @@ function main(text: string, language: Language, extra: Parameters<typeof run>[2]
 describe('classify: contract shape', () => {
   it('scores every category in [0, 1], sorted from high to low, with reasons', () => {
     const result = run('Wij leveren 500.000 FFP2 mondkapjes per week.', 'nl');
-    expect(result.categories.map((c) => c.category).sort()).toEqual(['gowns', 'masks', 'materials', 'other', 'tests', 'ventilators']);
+    expect(result.categories.map((c) => c.category).sort()).toEqual([
+      'gowns',
+      'masks',
+      'materials',
+      'other',
+      'tests',
+      'ventilators',
+    ]);
     for (const { score } of result.categories) expect(score >= 0 && score <= 1).toBe(true);
     const scores = result.categories.map((c) => c.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -84,7 +101,9 @@ describe('classify: Dutch ventilator', () => {
     expect(main('Wij kunnen ventilatoren maken voor de beademing van patiënten op de IC.', 'nl')).toBe('ventilators');
     expect(main('Wij kunnen beademingsapparatuur produceren, 50 per week.', 'nl')).toBe('ventilators');
     expect(main('We can supply 100 ICU ventilators, delivery in 4 weeks.', 'en')).toBe('ventilators');
-    expect(main('We machine valves and can make parts for ventilators used on intensive care.', 'en')).toBe('ventilators');
+    expect(main('We machine valves and can make parts for ventilators used on intensive care.', 'en')).toBe(
+      'ventilators',
+    );
   });
 });
 
@@ -119,12 +138,15 @@ describe('classify: what is not the offer weighs little', () => {
   });
 
   it('an association signature does not decide', () => {
-    const text = 'We can make 10,000 gowns per week.\n\nKind regards,\nJan\n\nHightechNL | the association for masks, ventilators and tests';
+    const text =
+      'We can make 10,000 gowns per week.\n\nKind regards,\nJan\n\nHightechNL | the association for masks, ventilators and tests';
     expect(main(text, 'en')).toBe('gowns');
   });
 
   it('the subject and attachment names count', () => {
     expect(main('Zie bijlage.', 'nl', { subject: 'Aanbod FFP2 mondkapjes' })).toBe('masks');
-    expect(main('Please see the attached datasheet.', 'en', { attachments: ['isolation-gown-datasheet.pdf'] })).toBe('gowns');
+    expect(main('Please see the attached datasheet.', 'en', { attachments: ['isolation-gown-datasheet.pdf'] })).toBe(
+      'gowns',
+    );
   });
 });

@@ -17,7 +17,13 @@ const examples: LabelledExample[] = readFileSync(FIXTURE, 'utf8')
   .map((line) => JSON.parse(line) as LabelledExample);
 
 function predictCombined(model: ModelWeights, example: LabelledExample) {
-  const input = { subject: example.subject, text: example.text, forwarderNote: null, attachmentNames: [], language: example.language ?? 'en' };
+  const input = {
+    subject: example.subject,
+    text: example.text,
+    forwarderNote: null,
+    attachmentNames: [],
+    language: example.language ?? 'en',
+  };
   return classifyWith(model, input).categories[0]!.category;
 }
 
@@ -35,7 +41,8 @@ describe('training', () => {
 
   it('has a few hundred labelled offers in both languages and every category', () => {
     expect(examples.length).toBeGreaterThanOrEqual(200);
-    for (const category of CATEGORIES) expect(examples.filter((e) => e.category === category).length).toBeGreaterThanOrEqual(20);
+    for (const category of CATEGORIES)
+      expect(examples.filter((e) => e.category === category).length).toBeGreaterThanOrEqual(20);
     expect(new Set(examples.map((e) => e.language))).toEqual(new Set(['nl', 'en']));
   });
 
@@ -62,7 +69,13 @@ describe('training', () => {
   });
 
   it('classifies a document in well under 50 µs', () => {
-    const inputs = examples.map((e) => ({ subject: e.subject, text: e.text, forwarderNote: 'Zie onderstaand aanbod.', attachmentNames: [], language: e.language ?? 'en' }));
+    const inputs = examples.map((e) => ({
+      subject: e.subject,
+      text: e.text,
+      forwarderNote: 'Zie onderstaand aanbod.',
+      attachmentNames: [],
+      language: e.language ?? 'en',
+    }));
     // Best of several rounds after warm-up: the machine is shared, and the JIT needs a few rounds.
     let microseconds = Infinity;
     for (let round = 0; round < 40; round += 1) {
