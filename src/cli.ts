@@ -22,6 +22,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   reply: { summary: 'reply preview LEAD_ID TEMPLATE  print a reply as it would be sent', load: () => import('./cli/reply.js') },
   serve: { summary: 'serve                    run the admin page (PORT, HOST, SESSION_SECRET)', load: () => import('./cli/serve.js') },
   user: { summary: 'user add EMAIL --role reviewer|coordinator|admin  create an account (password from prompt or stdin)', load: () => import('./cli/user.js') },
+  demo: { summary: 'demo                     the whole product on embedded defaults: demo inbox, admin page, replies to ./outbox', load: () => import('./cli/demo.js') },
 };
 
 function usage(): string {
