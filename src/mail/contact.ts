@@ -9,10 +9,10 @@ import type { Signature } from './extract-signature.js';
  */
 
 const LEGAL_FORM =
-  /(?:^|[\s,(])(?:B\.\s?V\.?|BV|N\.\s?V\.?|NV|GmbH|Ltd\.?|Limited|Inc\.?|LLC|Holding|V\.O\.F\.?|VOF|C\.V\.|S\.A\.|SARL|S\.r\.l\.|AG|KG|BVBA|B\.V\.B\.A\.|Corp\.?|Corporation|PLC|Oy|A\/S|ApS|Co\.,?\s?Ltd\.?)(?=$|[\s,.)])/;
+  /(?:^|[\s,(])(?:B\.\s?V\.?|BV|N\.\s?V\.?|NV|GmbH|Ltd\.?|Limited|Inc\.?|LLC|Holding|V\.O\.F\.?|VOF|C\.V\.|S\.A\.|SARL|S\.r\.l\.|AG|KG|BVBA|B\.V\.B\.A\.|Corp\.?|Corporation|PLC|Oy|A\/S|ApS|Co\.,?\s?Ltd\.?|Lda\.?|S\.L\.|S\.p\.A\.|SpA|SAS|S\.A\.S\.|Pty\.?\s?Ltd\.?|Pte\.?\s?Ltd\.?|UG|e\.K\.)(?=$|[\s,.)])/;
 
 const JOB_TITLE =
-  /\b(?:directeur|director|manager|ceo|cto|coo|cfo|cco|owner|eigenaar|founder|co-founder|oprichter|sales|verkoop|inkoop|purchas\w*|procurement|account|commercieel|commercial|engineer|consultant|adviseur|advisor|partner|medewerker|officer|head|hoofd|lead|coordinator|co[öo]rdinator|bedrijfsleider|managing|general|algemeen|president|vice|vp|specialist|assistant|assistent|secretar\w*|business|development|marketing|operations|logistiek|logistics|export|import|support|projectleider|project|product|quality|kwaliteit|inside|buyer|trader|agent|representative|vertegenwoordiger)\b/i;
+  /\b(?:directeur|director|manager|ceo|cto|coo|cfo|cco|cso|cmo|owner|eigenaar|founder|co-founder|oprichter|sales|verkoop|inkoop|purchas\w*|procurement|account|commercieel|commercial|engineer|consultant|adviseur|advisor|partner|medewerker|officer|head|hoofd|lead|coordinator|co[öo]rdinator|bedrijfsleider|managing|general|algemeen|president|vice|vp|specialist|assistant|assistent|secretar\w*|business|development|marketing|operations|logistiek|logistics|export|import|support|projectleider|project|product|quality|kwaliteit|inside|buyer|trader|agent|representative|vertegenwoordiger)\b/i;
 
 /** Mailbox and team names that are not a person. */
 const ROLE_NAME =
@@ -20,7 +20,7 @@ const ROLE_NAME =
 
 const NAME_PARTICLE = /^(?:van|von|de|der|den|het|ter|ten|te|in|op|la|le|du|da|dos|vd|v\.d\.|'t)$/i;
 const NAME_WORD =
-  /^(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}{2,}|(?:ir|ing|dr|drs|mr|prof|dhr|mw|mevr)\.?)$/u;
+  /^(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}{2,}|(?:[Ii]r|[Ii]ng|[Dd]rs?|[Mm]r|[Pp]rof|[Dd]hr|[Mm]w|[Mm]evr)\.?)$/u;
 
 /** Words that make a capitalised line read as a business rather than an address or a slogan. */
 const BUSINESS_WORD =
@@ -31,7 +31,7 @@ export function extractSender(from: Address | null, signature: Signature): Conta
   if (!email) return null;
   const domain = emailDomain(email);
   const display = parseDisplayName(from?.name ?? null, domain);
-  const sigName = signature.marked ? nameFromSignature(signature.lines) : null;
+  const sigName = nameFromSignature(signature);
   const organisation =
     organisationFromSignature(signature, sigName, domain) ??
     display.organisation ??
@@ -114,17 +114,30 @@ interface SignatureName {
   line: number;
 }
 
-/** The first of the top lines that reads as a person's name; "Jan Jansen | Directeur" counts. */
-function nameFromSignature(lines: string[]): SignatureName | null {
-  for (let i = 0; i < Math.min(lines.length, 4); i++) {
-    const head = firstSegment(lines[i] ?? '');
+/** Signature lines fall apart at bars, spaced dashes and commas, but not the comma of "Co., Ltd.". */
+const SEGMENT = /\s*[|•·]\s*|\s+[-–—]\s+|,\s+(?!(?:Ltd|Inc|LLC|Limited)\b)/;
+
+function segments(line: string): string[] {
+  return line
+    .split(SEGMENT)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/**
+ * The person's name in the signature. After a closing phrase it is one of the first lines, maybe with a
+ * function beside it ("Jan Jansen | Directeur"); in an unmarked tail only a line that is a name and
+ * nothing else counts, since body sentences stand there too.
+ */
+function nameFromSignature(signature: Signature): SignatureName | null {
+  const { lines, marked } = signature;
+  const last = marked ? Math.min(lines.length, 4) : lines.length;
+  for (let i = 0; i < last; i++) {
+    const line = lines[i] ?? '';
+    const head = marked ? (segments(line)[0] ?? '') : line;
     if (isPersonName(head)) return { name: head, line: i };
   }
   return null;
-}
-
-function firstSegment(line: string): string {
-  return (line.split(/\s*[|•·]\s*|\s+[-–—]\s+|,\s+/)[0] ?? '').trim();
 }
 
 function organisationFromSignature(
@@ -138,28 +151,38 @@ function organisationFromSignature(
     if (found) return found;
   }
   if (!name) return null;
-  // The line after the name, or after the function line; trusted only when it reads like a business.
-  let next = name.line + 1;
-  const nameLineRest = (lines[name.line] ?? '').slice(name.name.length);
-  if (!JOB_TITLE.test(nameLineRest) && JOB_TITLE.test(lines[next] ?? '')) next++;
-  const candidate = firstSegment(lines[next] ?? '');
-  if (!isCompanyShaped(candidate)) return null;
-  return (domain !== null && nameMatchesDomain(candidate, domain)) || BUSINESS_WORD.test(candidate) ? candidate : null;
+  // Beside the name, on the line after it, or after the function line ("Founder, AdditiveWorks"); trusted
+  // only when it matches the sender's domain or reads like a business.
+  for (let i = name.line; i <= name.line + 2 && i < lines.length; i++) {
+    const parts = segments(lines[i] ?? '').filter((part) => part !== name.name && !JOB_TITLE.test(part));
+    const candidate = parts[0];
+    if (candidate === undefined) continue;
+    if (
+      isCompanyShaped(candidate) &&
+      ((domain !== null && nameMatchesDomain(candidate, domain)) || BUSINESS_WORD.test(candidate))
+    ) {
+      return candidate;
+    }
+    if (i > name.line) return null;
+  }
+  return null;
 }
 
-/** The segment holding a legal form: "Acme B.V." from "Acme B.V. | Hoofdstraat 1 | Delft". */
+/** The segment holding a legal form: "Acme B.V." from "CTO, Acme B.V. | Hoofdstraat 1 | Delft". */
 function organisationInLine(line: string): string | null {
   if (!LEGAL_FORM.test(line)) return null;
-  for (const segment of line.split(/\s*[|•·]\s*|\s+[-–—]\s+/)) {
+  for (const segment of segments(line)) {
     const match = LEGAL_FORM.exec(segment);
     if (!match) continue;
-    const trimmed = segment.trim().replace(/[,;:]$/, '');
-    if (trimmed.split(/\s+/).length <= 6 && !/@|www\.|https?:/i.test(trimmed)) return trimmed;
+    const words = segment.replace(/[,;:]$/, '').split(/\s+/);
+    while (words.length > 1 && JOB_TITLE.test(words[0] ?? '') && !LEGAL_FORM.test(` ${words[0] ?? ''}`)) words.shift();
+    const trimmed = words.join(' ');
+    if (words.length <= 6 && !/@|www\.|https?:/i.test(trimmed)) return trimmed;
     // A sentence such as a disclaimer: keep only the capitalised words right before the legal form.
-    const words = segment.slice(0, match.index).trimEnd().split(/\s+/);
+    const before = segment.slice(0, match.index).trimEnd().split(/\s+/);
     const run: string[] = [];
-    for (let i = words.length - 1; i >= 0 && run.length < 4; i--) {
-      const word = words[i] ?? '';
+    for (let i = before.length - 1; i >= 0 && run.length < 4; i--) {
+      const word = before[i] ?? '';
       if (!/^[\p{Lu}\d&][\p{L}\d&'.-]*$/u.test(word)) break;
       run.unshift(word);
     }
@@ -177,5 +200,8 @@ function isCompanyShaped(value: string): boolean {
   if (value.length < 3 || NOT_COMPANY.test(value) || value.length > 50 || /[\d@:/]|www\./i.test(value)) return false;
   if (JOB_TITLE.test(value) || ROLE_NAME.test(value)) return false;
   const words = value.split(/\s+/);
-  return words.length <= 5 && words.every((w) => /^[\p{Lu}\d&]/u.test(w) || /^(?:en|and|of|de|van|&)$/i.test(w));
+  return (
+    words.length <= 5 &&
+    words.every((w) => /^[\p{Lu}\d&]/u.test(w) || /^(?:en|and|of|the|de|der|den|het|van|voor|'t|la|le|du|&)$/i.test(w))
+  );
 }

@@ -123,8 +123,11 @@ export function isFreeMailDomain(host: string): boolean {
 }
 
 /** "acme-medical.nl" → "Acme Medical"; null for free mail. */
+/** Reserved for documentation and tests (RFC 2606): no company lives there. */
+const RESERVED_TLD = /\.(?:example|test|invalid|localhost)$/;
+
 export function organisationFromDomain(host: string): string | null {
-  if (isFreeMailDomain(host)) return null;
+  if (isFreeMailDomain(host) || RESERVED_TLD.test(host)) return null;
   const label = registrableLabel(host);
   if (label.length < 2 || /^\d+$/.test(label)) return null;
   return label
@@ -153,5 +156,17 @@ export function nameMatchesDomain(name: string, host: string): boolean {
   const whole = words.join('');
   if (label.length < 3 || whole.length === 0) return false;
   if (whole === label) return true;
-  return (label.length >= 4 && whole.startsWith(label)) || (whole.length >= 4 && label.startsWith(whole));
+  // "MKB-Nederland" and mkb.nl: a short label must be the name's whole first word.
+  if (squash(name.split(/[\s-]+/)[0] ?? '') === label) return true;
+  // "Boer Installatietechniek" and boerinstallaties.nl share all but the ending.
+  const shorter = Math.min(label.length, whole.length);
+  return (
+    shorter >= 4 && commonPrefix(label, whole) >= Math.max(shorter === label.length ? 4 : 6, Math.ceil(0.8 * shorter))
+  );
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }

@@ -84,6 +84,7 @@ export function normalisePhone(raw: string, country: string | null = '31'): stri
   else if (digits.startsWith('0')) return digits.length >= 9 && digits.length <= 12 ? digits : null;
   else return null;
   if (e164.length < 9 || e164.length > 15 || e164.startsWith('0')) return null;
-  if (e164.startsWith('31') && e164.length !== 11) return null;
+  // Closed numbering plans have one length: a company or order number cut to fit does not pass.
+  if ((e164.startsWith('31') && e164.length !== 11) || (e164.startsWith('44') && e164.length !== 12)) return null;
   return `+${e164}`;
 }

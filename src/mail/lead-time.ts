@@ -9,11 +9,11 @@ import { isNegated } from './extract-negation.js';
 
 /** Explicit stock words; positive unless a negation precedes them in the same clause. */
 const STOCK =
-  /(?<![\w\u00C0-\u024F])(?:(?:direct\s+)?leverbaar\s+uit\s+(?:eigen\s+)?voorraad|uit\s+(?:eigen\s+)?voorraad(?:\s+leverbaar)?|op\s+voorraad|voorradig|in\s+stock|from\s+stock|ex[\s-]stock|on\s+stock|available\s+from\s+stock|(?:stock|voorraad)\s+(?:is\s+)?(?:available|beschikbaar)|(?:hebben|heb|heeft|have|has)\s+(?:(?:een|a|large|big|grote|ruime|enige|some|flinke|beperkte|limited)\s+){0,2}(?:voorraad|stock)|(?:voorraad|stock)\s*:\s*(?=\d))(?![A-Za-z\u00C0-\u024F])/gi;
+  /(?<![\w\u00C0-\u024F])(?:(?:direct\s+)?leverbaar\s+uit\s+(?:eigen\s+)?voorraad|uit\s+(?:eigen\s+)?voorraad(?:\s+leverbaar)?|op\s+voorraad|voorradig|in\s+stock|from\s+stock|ex[\s-]stock|on\s+stock|available\s+from\s+stock|(?:stock|voorraad)\s+(?:is\s+)?(?:available|beschikbaar)|(?:hebben|heb|heeft|have|has)\s+(?:(?:een|a|large|big|grote|ruime|enige|some|flinke|beperkte|limited)\s+){0,2}(?:voorraad|stock)|(?:uit|van|from|of)\s+(?:onze|ons|eigen|our|own)\s+(?:eigen\s+|own\s+)?(?:voorraad|stock)|(?:voorraad|stock)\s*:\s*(?=\d))(?![A-Za-z\u00C0-\u024F])/gi;
 
 /** Words that deny stock by themselves. */
 const NO_STOCK =
-  /(?<![\w\u00C0-\u024F])(?:geen\s+voorraad|no\s+stock|out\s+of\s+stock|uitverkocht|sold\s+out|niet\s+(?:meer\s+)?(?:op|uit)\s+voorraad|not\s+(?:in|from)\s+stock)(?![A-Za-z\u00C0-\u024F])/gi;
+  /(?<![\w\u00C0-\u024F])(?:geen\s+voorraad|no\s+stock|out\s+of\s+stock|uitverkocht|sold\s+out|niet\s+(?:meer\s+)?(?:op|uit)\s+voorraad|not\s+(?:in|from)\s+stock|(?:voorraad|stock)\s+is\s+(?:(?:uit)?verkocht|op|leeg|sold(?:\s+out)?|depleted|exhausted|gone))(?![A-Za-z\u00C0-\u024F])/gi;
 
 /** Ready-to-ship wording: stock too, unless the clause is about producing. */
 const READY =
@@ -67,10 +67,14 @@ export function findLeadTime(text: string): LeadTime {
 }
 
 function findStock(text: string): { inStock: boolean; text: string | null } {
+  const denials = noStockSpans(text);
+  const insideDenial = (at: number) => denials.some(([from, to]) => at >= from && at < to);
   let denied: string | null = null;
   STOCK.lastIndex = 0;
   for (let m = STOCK.exec(text); m; m = STOCK.exec(text)) {
-    if (!isNegated(text, m.index)) return { inStock: true, text: m[0] };
+    if (!isNegated(text, m.index) && !insideDenial(m.index) && !insideDenial(m.index + m[0].length - 1)) {
+      return { inStock: true, text: m[0] };
+    }
     denied ??= phraseAround(text, m.index, m[0]);
   }
   READY.lastIndex = 0;
@@ -79,9 +83,16 @@ function findStock(text: string): { inStock: boolean; text: string | null } {
     if (PRODUCING.test(clauseAround(text, m.index, m[0].length))) continue;
     return { inStock: true, text: m[0] };
   }
+  return { inStock: false, text: denied ?? (denials[0] ? text.slice(denials[0][0], denials[0][1]) : null) };
+}
+
+/** Where stock is denied outright ("onze voorraad is verkocht"); a few are enough to decide. */
+function noStockSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
   NO_STOCK.lastIndex = 0;
-  const none = NO_STOCK.exec(text);
-  return { inStock: false, text: denied ?? none?.[0] ?? null };
+  for (let m = NO_STOCK.exec(text); m && spans.length < 20; m = NO_STOCK.exec(text))
+    spans.push([m.index, m.index + m[0].length]);
+  return spans;
 }
 
 interface Days {

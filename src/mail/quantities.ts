@@ -52,6 +52,8 @@ const NOUN = new RegExp(
 const RATE =
   /\s*(?:(?:per|a|an|each|every|elke|iedere|p\.|p\/|\/)\s*(dag|day|etmaal|week|wk|maand|month|mnd|mth)|(daily|dagelijks|weekly|wekelijks|monthly|maandelijks))(?![\p{L}\p{N}])/iuy;
 
+const NEXT_WORD = /\s+[\p{L}-]{2,20}/uy;
+
 const PER: Record<string, Quantity['per']> = {
   dag: 'day',
   day: 'day',
@@ -116,7 +118,15 @@ function readQuantity(text: string, start: number, digits: string): Quantity | n
   if (noun) pos = NOUN.lastIndex;
 
   RATE.lastIndex = pos;
-  const rate = RATE.exec(text);
+  let rate = RATE.exec(text);
+  if (!rate && noun) {
+    // One more word may stand between noun and rate: "40 test batches per week".
+    NEXT_WORD.lastIndex = pos;
+    if (NEXT_WORD.test(text)) {
+      RATE.lastIndex = NEXT_WORD.lastIndex;
+      rate = RATE.exec(text);
+    }
+  }
   if (rate) pos = RATE.lastIndex;
 
   if (!scale && !rate && (!noun || isYear(digits))) return null;

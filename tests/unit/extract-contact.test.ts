@@ -114,6 +114,67 @@ describe('extractSender', () => {
     expect(extractSender({ email: 'k@gmail.com', name: null }, findSignature(slogan))?.organisation).toBeNull();
   });
 
+  it.each([
+    [
+      'a function before the company',
+      'Cheers,\nAnil Sharma\nFounder, AdditiveWorks',
+      'anil@additiveworks.nl',
+      'AdditiveWorks',
+    ],
+    [
+      'a function glued to the company',
+      'Groet,\nAnouk Smeets\nCTO Membratec B.V., Eindhoven',
+      'a@membratec.nl',
+      'Membratec B.V.',
+    ],
+    [
+      'a town after the company',
+      'Regards,\nJames Whitfield\nWhitfield Mills Ltd, Huddersfield',
+      'j@whitfieldmills.co.uk',
+      'Whitfield Mills Ltd',
+    ],
+    [
+      'a Portuguese company',
+      'Best regards,\nAna Ferreira\nExport Manager, Texfer Lda.',
+      'ana@texfer.pt',
+      'Texfer Lda.',
+    ],
+    [
+      'a function line between',
+      'Groet,\nMarcel van den Berg\nAlgemeen directeur\nVan den Berg Group',
+      'm@vdberg-group.nl',
+      'Van den Berg Group',
+    ],
+    [
+      'a company close to its domain',
+      'Groet,\nJan-Willem Boer\nBoer Installatietechniek',
+      'j@boerinstallaties.nl',
+      'Boer Installatietechniek',
+    ],
+    [
+      'an unmarked signature',
+      'Wij lassen overalls.\n\nErwin Schipper\nSchipper Zeilmakerij, Lemmer\nKvK 71044219',
+      'e@schipperzeilmakerij.nl',
+      'Schipper Zeilmakerij',
+    ],
+  ])('reads the organisation with %s', (_what, text, email, organisation) => {
+    expect(extractSender({ email, name: null }, findSignature(text))?.organisation).toBe(organisation);
+  });
+
+  it('keeps academic titles in names', () => {
+    expect(extractSender({ email: 'i@lab.nl', name: 'Dr. Ingrid Vos' }, findSignature(''))?.name).toBe(
+      'Dr. Ingrid Vos',
+    );
+    const text = 'Groet,\nDr. ir. Anouk Smeets\nMembratec';
+    expect(extractSender({ email: 'a@membratec.nl', name: null }, findSignature(text))?.name).toBe(
+      'Dr. ir. Anouk Smeets',
+    );
+  });
+
+  it('names no company after a reserved test domain', () => {
+    expect(extractSender({ email: 'x@crisisteam.example', name: null }, findSignature(''))?.organisation).toBeNull();
+  });
+
   it('keeps the company out of a disclaimer sentence', () => {
     const text = 'Groet,\nKarin Smit\nDit bericht is verzonden door Smit Textiel B.V. en is vertrouwelijk.';
     expect(extractSender({ email: 'k@gmail.com', name: null }, findSignature(text))?.organisation).toBe(
@@ -132,6 +193,7 @@ describe('parseDisplayName', () => {
     ['"Jansen, Jan"', 'acme.nl', { name: 'Jan Jansen', organisation: null }],
     ['Acme Medical B.V.', 'acme.nl', { name: null, organisation: 'Acme Medical B.V.' }],
     ['ACME', 'acme.nl', { name: null, organisation: 'ACME' }],
+    ['MKB-Nederland', 'mkb.nl', { name: null, organisation: 'MKB-Nederland' }],
     ['Info', 'acme.nl', { name: null, organisation: null }],
     ['Sales Department', 'acme.nl', { name: null, organisation: null }],
     ['jan@acme.nl', 'acme.nl', { name: null, organisation: null }],
@@ -185,13 +247,18 @@ describe('phone', () => {
     expect(normalisePhone(raw)).toBe(phone);
   });
 
-  it.each(['12345678', '020-123456', '+31 20 12345678'])('rejects %s', (raw) => {
+  it.each(['12345678', '020-123456', '+31 20 12345678', '+44 98 7654 3'])('rejects %s', (raw) => {
     expect(normalisePhone(raw)).toBeNull();
   });
 
   it('takes the first phone in the signature, skipping fax and KvK', () => {
     const signature = findSignature('Groet,\nJan\nF: 015-2345679 | KvK 27123456\nT: 015-2345678');
     expect(findPhone(signature, '', 'acme.nl')).toBe('+31152345678');
+  });
+
+  it('takes no company registration number for a phone', () => {
+    const text = 'Regards,\nJames\nRegistered in England, Company No. 09876543';
+    expect(findPhone(findSignature(text), text, 'whitfieldmills.co.uk')).toBeNull();
   });
 
   it('reads the signature phone of the Dutch and English samples', () => {

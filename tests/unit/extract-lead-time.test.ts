@@ -15,6 +15,7 @@ describe('findLeadTime: stock', () => {
     'Voorraad: 20.000 stuks',
     'Geen mondkapjes, wel handschoenen op voorraad.',
     'We do not make masks but have gowns in stock.',
+    'Na inventarisatie van onze voorraad kunnen wij u 12.000 liter aanbieden.',
   ])('in stock: %j', (text) => {
     expect(findLeadTime(text).inStock).toBe(true);
   });
@@ -30,6 +31,7 @@ describe('findLeadTime: stock', () => {
     ['production capacity', 'We can produce 50.000 per week starting in 4 weeks.'],
     ['production available immediately', 'Production capacity available immediately for 10.000 gowns a week.'],
     ['nothing about stock', 'Wij bieden onze productiecapaciteit aan.'],
+    ['stock sold', 'Onze huidige voorraad is verkocht; nieuwe productie start in mei.'],
   ])('not in stock: %s', (_what, text) => {
     expect(findLeadTime(text).inStock).toBe(false);
   });
@@ -37,6 +39,7 @@ describe('findLeadTime: stock', () => {
   it('names the denying phrase', () => {
     expect(findLeadTime('Helaas niet op voorraad.').text).toBe('niet op voorraad');
     expect(findLeadTime('There is no stock available.').text).toBe('no stock available');
+    expect(findLeadTime('Onze huidige voorraad is verkocht.').text).toBe('voorraad is verkocht');
   });
 });
 

@@ -41,6 +41,7 @@ describe('findQuantities', () => {
     ['3M masks weekly', { text: '3M masks weekly', amount: 3000000, per: 'week' }],
     ['25.000 stuks per etmaal', { text: '25.000 stuks per etmaal', amount: 25000, per: 'day' }],
     ['1.500 stuks', { text: '1.500 stuks', amount: 1500, per: null }],
+    ['40 test batches per week', { text: '40 test batches per week', amount: 40, per: 'week' }],
   ])('%j', (text, quantity) => {
     expect(findQuantities(text)).toEqual([quantity]);
   });
