@@ -83,7 +83,10 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
   const tokenized = zones.map((zone) => tokenize(zone.text));
   const zoneWords = tokenized.map((tokens) => tokens.map((token) => token.word));
   const allWords = zoneWords.flat();
-  const medical = MEDICAL.test(allWords);
+  // "geen ervaring met medische beademing" is no medical context.
+  const medical = tokenized.some((tokens, z) =>
+    MEDICAL.matchAll(zoneWords[z]!).some((match) => !isNegated(tokens, match.start, match.end, language)),
+  );
   const fanWords = FAN.test(allWords);
   const evidence: Evidence = {
     weight: emptyRecord(() => 0),

@@ -68,6 +68,7 @@ const READY = new TermMatcher<true>(
 const FINISHED_OTHER = new TermMatcher<true>(
   [
     'handschoen*',
+    '*handschoenen',
     'glove*',
     'gelaatsscherm*',
     'face shield*',
@@ -94,7 +95,25 @@ const FINISHED_OTHER = new TermMatcher<true>(
   ].map((term) => [term, true] as const),
 );
 
-const COUNT_WORDS = new Set(['twee', 'drie', 'vier', 'vijf', 'zes', 'acht', 'two', 'three', 'four', 'five', 'six', 'eight', 'few', 'paar', 'enkele', 'several', 'aantal']);
+const COUNT_WORDS = new Set([
+  'twee',
+  'drie',
+  'vier',
+  'vijf',
+  'zes',
+  'acht',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'eight',
+  'few',
+  'paar',
+  'enkele',
+  'several',
+  'aantal',
+]);
 const LONG_UNITS = new Set(['weeks', 'weken', 'week', 'maanden', 'months', 'maand', 'month']);
 
 /** "three weeks by sea", "3 tot 4 weken", "2 maanden": a lead time longer than days, when the extractor gave none. */

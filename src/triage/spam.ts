@@ -64,7 +64,8 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
     return { kind: 'spam', reason: [...found.spam.labels].join(', ') };
   }
   const unrelated =
-    (selfSufficient >= UNRELATED_AT && !offered) || (found.unrelated.score >= UNRELATED_AT && !product && !CRISIS.test(all));
+    (selfSufficient >= UNRELATED_AT && !offered) ||
+    (found.unrelated.score >= UNRELATED_AT && !product && !CRISIS.test(all));
   if (unrelated) {
     return { kind: 'unrelated', reason: `no offer of supplies: ${[...found.unrelated.labels].join(', ')}` };
   }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../src/core/types.js';
+import { classify } from '../../src/triage/classify.js';
+import { detectUnwanted } from '../../src/triage/spam.js';
+
+function check(subject: string, text: string, language: Language = 'en', from: string | null = null) {
+  const classification = classify({ subject, text, forwarderNote: null, attachmentNames: [], language });
+  return detectUnwanted({ subject, text, from: from ? { email: from, name: null } : null, classification });
+}
+
+describe('detectUnwanted', () => {
+  it.each<[string, string, Language]>([
+    ['Cheap Viagra', 'Buy viagra and cialis online, best price, click here.', 'en'],
+    ['Congratulations!', 'You have won the lottery! Claim your prize by sending your bank details.', 'en'],
+    ['Investment', 'Double your bitcoin with our crypto trading robot. Guaranteed returns.', 'en'],
+    ['Uw mailbox is bijna vol', 'Uw mailbox heeft de opslaglimiet bereikt. Verifieer uw account via de link.', 'nl'],
+    ['SEO', 'We can get your website on the first page of Google with our SEO backlinks package.', 'en'],
+    ['Urgent', 'I am a barrister; my late client left an inheritance and you are the next of kin.', 'en'],
+  ])('spam: %s', (subject, text, language) => {
+    expect(check(subject, text, language)?.kind).toBe('spam');
+  });
+
+  it.each<[string, string, Language]>([
+    ['Sollicitatie', 'Hierbij solliciteer ik naar de vacature van projectmedewerker. Mijn cv zit in de bijlage.', 'nl'],
+    ['Open application', 'Please find my curriculum vitae attached for an open application.', 'en'],
+    ['Nieuwsbrief april', 'Lees onze nieuwsbrief over de nieuwste trends. Afmelden? Klik op uitschrijven.', 'nl'],
+    [
+      'Factuur 2020-0412',
+      'In de bijlage vindt u de factuur voor de lunches. Wij verzoeken u het bedrag over te maken.',
+      'nl',
+    ],
+    ['Persvraag', 'Ik ben journalist en werk aan een artikel over de inkoop van mondkapjes. Kunt u mij bellen?', 'nl'],
+    [
+      'Lunch vrijdag?',
+      'Zullen we vrijdag samen lunchen? Even bijpraten buiten de mondkapjes en beademingsapparaten om.',
+      'nl',
+    ],
+    ['Office furniture sale', 'Special offer: office furniture with 40% discount, limited time.', 'en'],
+  ])('unrelated: %s', (subject, text, language) => {
+    expect(check(subject, text, language)?.kind).toBe('unrelated');
+  });
+
+  it.each<[string, string, Language]>([
+    ['Aanbod mondkapjes', 'Wij kunnen 200.000 FFP2 mondkapjes per week leveren.', 'nl'],
+    ['Hulp', 'Wij hebben productiecapaciteit over en willen graag helpen. Hoe kunnen wij bijdragen?', 'nl'],
+    ['Offer', 'We have a workshop with 30 staff standing idle. What can we do?', 'en'],
+    // spammy wording, real offer: reviewed, never ignored
+    [
+      'Special offer FFP2',
+      'Special offer: we can supply 100,000 FFP2 masks per week, best price, click here for the datasheet.',
+      'en',
+    ],
+    [
+      'Nieuwsbrief',
+      'In deze nieuwsbrief: wij kunnen nu 50.000 isolatiejassen per week leveren. Afmelden kan onderaan.',
+      'nl',
+    ],
+    ['Artikel', 'Ik las uw artikel over het tekort; wij kunnen 20.000 schorten per week maken.', 'nl'],
+  ])('not unwanted: %s', (subject, text, language) => {
+    expect(check(subject, text, language)).toBeNull();
+  });
+
+  it('says why', () => {
+    expect(
+      check('Sollicitatie', 'Hierbij solliciteer ik naar de vacature. Mijn cv zit in de bijlage.', 'nl')?.reason,
+    ).toMatch(/^no offer of supplies: job application/);
+  });
+});
