@@ -37,9 +37,12 @@ export function dedupeKeys(a: Analysis, fingerprint: string): string[] {
   return [...keys].sort();
 }
 
-/** Transaction-scoped advisory locks, always taken in sorted order so two workers cannot deadlock. */
+/**
+ * Transaction-scoped advisory locks, always taken in sorted order so two workers cannot deadlock. One round
+ * trip: PostgreSQL evaluates the volatile lock calls after the sort.
+ */
 export async function lockDedupeKeys(tx: Queryable, keys: string[]): Promise<void> {
-  for (const key of keys) await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k ORDER BY k COLLATE "C"', [[...new Set(keys)]]);
 }
 
 export async function findLead(tx: Queryable, a: Analysis, fingerprint: string, messageRowId: number): Promise<LeadMatch | null> {
