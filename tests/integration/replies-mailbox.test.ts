@@ -9,6 +9,7 @@ import type { Analysis } from '../../src/core/types.js';
 import { createLogger } from '../../src/log.js';
 import { processMessage, type ProcessDeps } from '../../src/pipeline/process.js';
 import { createDecisionReplies } from '../../src/replies/decision-replies.js';
+import { previewReply } from '../../src/replies/preview.js';
 import { createRouteReplies } from '../../src/replies/route-replies.js';
 import { sendOutbox, type SendDeps } from '../../src/replies/send.js';
 import { createReplyTransport, type ReplyTransport } from '../../src/replies/transport.js';
@@ -220,5 +221,18 @@ describe('replies for a mailbox of review, redirect and ignored mail', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('previews a stored reply as stored, and an unstored one without writing it', async () => {
+    const row = (await t.db.query<OutboxView>("SELECT * FROM outbox WHERE template = 'acknowledgement' AND state = 'sent' ORDER BY id LIMIT 1")).rows[0]!;
+    const stored = await previewReply(t.db.pool, config, row.lead_id, 'acknowledgement');
+    expect(stored.status).toBe(`outbox row ${row.id}, state sent`);
+    expect(stored.eml.replace(/\n\s+/g, ' ')).toContain(`Message-ID: ${row.message_id}`);
+    expect(stored.eml).toMatch(/^Auto-Submitted: auto-replied$/m);
+    const before = (await t.db.query('SELECT count(*)::int AS n FROM outbox')).rows[0]!.n;
+    const fresh = await previewReply(t.db.pool, config, row.lead_id, 'declined');
+    expect(fresh.status).toMatch(/^not stored/);
+    expect(fresh.eml).toMatch(/^Subject: Re: /m);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM outbox')).rows[0]!.n).toBe(before);
   });
 });
