@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
  * and other control characters are removed before nodemailer sees them: a header can never be split in two,
  * whatever nodemailer's own encoding does.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
 
 export function headerText(value: string, max = 200): string {
