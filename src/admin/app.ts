@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -38,7 +38,8 @@ export async function build(opts: AdminOptions): Promise<FastifyInstance> {
     loggerInstance: opts.log as FastifyBaseLogger | undefined,
     trustProxy: opts.config.trustProxy,
     bodyLimit: 256 * 1024,
-    disableRequestLogging: true,
+    // one line per request would dominate the log; errors are still logged by the error handler
+    logController: new LogController({ disableRequestLogging: true }),
   });
 
   await app.register(helmet, {

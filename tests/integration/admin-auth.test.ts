@@ -33,22 +33,34 @@ describe('the front door', () => {
     expect(res.body).toMatch(/name="password"/);
   });
 
-  it.each(['/', '/leads/1', `/leads/1/mail`, '/reports', '/reports/shortlist.csv', '/quarantine', '/audit', '/users', '/no-such-page'])(
-    'without a session, %s redirects HTML requests to /login and answers 401 to JSON requests',
-    async (url) => {
-      const html = await app.inject({ method: 'GET', url, headers: { accept: 'text/html,application/xhtml+xml' } });
-      expect(html.statusCode).toBe(302);
-      expect(html.headers.location).toMatch(/^\/login/);
-      const json = await app.inject({ method: 'GET', url, headers: { accept: 'application/json' } });
-      expect(json.statusCode).toBe(401);
-    },
-  );
+  it.each([
+    '/',
+    '/leads/1',
+    `/leads/1/mail`,
+    '/reports',
+    '/reports/shortlist.csv',
+    '/quarantine',
+    '/audit',
+    '/users',
+    '/no-such-page',
+  ])('without a session, %s redirects HTML requests to /login and answers 401 to JSON requests', async (url) => {
+    const html = await app.inject({ method: 'GET', url, headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(html.statusCode).toBe(302);
+    expect(html.headers.location).toMatch(/^\/login/);
+    const json = await app.inject({ method: 'GET', url, headers: { accept: 'application/json' } });
+    expect(json.statusCode).toBe(401);
+  });
 
   it('state-changing requests without a session are refused before anything happens', async () => {
-    const res = await app.inject({ method: 'POST', url: `/leads/${leadId}/decide`, headers: { accept: 'application/json' }, payload: { decision: 'declined' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/leads/${leadId}/decide`,
+      headers: { accept: 'application/json' },
+      payload: { decision: 'declined' },
+    });
     expect(res.statusCode).toBe(401);
     const status = await t.db.query('SELECT status FROM leads WHERE id = $1', [leadId]);
-    expect(status.rows[0].status).toBe('new');
+    expect(status.rows[0]!.status).toBe('new');
   });
 
   it('health, readiness and static assets need no session', async () => {
@@ -89,7 +101,10 @@ describe('login and sessions', () => {
   it('locks an account after repeated failures, even for the right password', async () => {
     const c = new Client(app);
     await c.get('/login');
-    for (let i = 0; i < 5; i++) expect((await c.post('/login', { email: 'locked@team.example', password: 'guess number ' + i })).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await c.post('/login', { email: 'locked@team.example', password: 'guess number ' + i })).statusCode).toBe(
+        401,
+      );
     const right = await c.post('/login', { email: 'locked@team.example', password: 'correct horse battery staple' });
     expect(right.statusCode).toBe(429);
   });
@@ -114,9 +129,11 @@ describe('CSRF', () => {
     expect((await rita.request('POST', '/queue/next', { _csrf: 'forged-token' })).statusCode).toBe(403);
     const cor = new Client(app);
     await cor.login('cor@team.example');
-    expect((await rita.request('POST', `/leads/${leadId}/notes`, { _csrf: cor.csrf, body: 'hi' })).statusCode).toBe(403);
+    expect((await rita.request('POST', `/leads/${leadId}/notes`, { _csrf: cor.csrf, body: 'hi' })).statusCode).toBe(
+      403,
+    );
     const notes = await t.db.query('SELECT count(*)::int AS n FROM notes');
-    expect(notes.rows[0].n).toBe(0);
+    expect(notes.rows[0]!.n).toBe(0);
     expect((await rita.post(`/leads/${leadId}/notes`, { body: 'with the right token' })).statusCode).toBe(303);
   });
 
@@ -135,8 +152,13 @@ describe('roles', () => {
   it('a reviewer cannot reach coordinator or admin pages and actions', async () => {
     const c = new Client(app);
     await c.login('rita@team.example');
-    for (const url of ['/users', '/reports', '/reports/shortlist.csv', '/quarantine', '/audit']) expect((await c.get(url)).statusCode, url).toBe(403);
-    const add = await c.post('/users', { email: 'mallory@team.example', role: 'admin', password: 'mallory-password-1' });
+    for (const url of ['/users', '/reports', '/reports/shortlist.csv', '/quarantine', '/audit'])
+      expect((await c.get(url)).statusCode, url).toBe(403);
+    const add = await c.post('/users', {
+      email: 'mallory@team.example',
+      role: 'admin',
+      password: 'mallory-password-1',
+    });
     expect(add.statusCode).toBe(403);
     const users = await t.db.query(`SELECT 1 FROM users WHERE email = 'mallory@team.example'`);
     expect(users.rowCount).toBe(0);
@@ -151,7 +173,10 @@ describe('roles', () => {
     const ada = new Client(app);
     await ada.login('ada@team.example');
     expect((await ada.get('/users')).statusCode).toBe(200);
-    expect((await ada.post('/users', { email: 'new@team.example', role: 'reviewer', password: 'a-long-enough-password' })).statusCode).toBe(303);
+    expect(
+      (await ada.post('/users', { email: 'new@team.example', role: 'reviewer', password: 'a-long-enough-password' }))
+        .statusCode,
+    ).toBe(303);
     const nu = new Client(app);
     expect((await nu.login('new@team.example', 'a-long-enough-password')).statusCode).toBe(303);
   });

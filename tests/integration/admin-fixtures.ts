@@ -46,7 +46,9 @@ export function rawMail(subject: string, body: string, contentType = 'text/plain
 
 /** Inserts a message, a lead and its source row; returns the lead and message ids. */
 export async function seedLead(db: Db, l: SeedLead = {}): Promise<{ leadId: number; messageId: number }> {
-  const raw = Buffer.from(l.raw ?? rawMail('Aanbod mondkapjes', 'Wij kunnen 500.000 mondkapjes per week leveren, EN 14683 type IIR.'));
+  const raw = Buffer.from(
+    l.raw ?? rawMail('Aanbod mondkapjes', 'Wij kunnen 500.000 mondkapjes per week leveren, EN 14683 type IIR.'),
+  );
   const sha = createHash('sha256').update(raw).update(String(++seq)).digest('hex');
   const msg = await db.query<{ id: number }>(
     `INSERT INTO messages (sha256, size, raw, message_id, source, status, route, processed_at)
@@ -95,11 +97,21 @@ export class Client {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async request(method: 'GET' | 'POST', url: string, form?: Record<string, string>, headers: Record<string, string> = {}) {
+  async request(
+    method: 'GET' | 'POST',
+    url: string,
+    form?: Record<string, string>,
+    headers: Record<string, string> = {},
+  ) {
     const res = await this.app.inject({
       method,
       url,
-      headers: { accept: 'text/html', cookie: this.cookieHeader(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...headers },
+      headers: {
+        accept: 'text/html',
+        cookie: this.cookieHeader(),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...headers,
+      },
       payload: form ? new URLSearchParams(form).toString() : undefined,
     });
     for (const c of res.cookies as Array<{ name: string; value: string; maxAge?: number }>) {

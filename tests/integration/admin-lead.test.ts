@@ -43,7 +43,9 @@ beforeAll(async () => {
     sessionSecret: 'a-test-secret-that-is-long-enough-000000',
     onDecided: async (tx, event) => {
       decided.push(event);
-      const row = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM decisions WHERE lead_id = $1', [event.leadId]);
+      const row = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM decisions WHERE lead_id = $1', [
+        event.leadId,
+      ]);
       return [1000 + row.rows[0]!.n];
     },
     nudgeOutbox: async (ids) => {
@@ -65,9 +67,17 @@ afterAll(async () => {
 
 describe('the lead page', () => {
   it('shows the facts, a sandboxed frame for the mail, and attachments as downloads', async () => {
-    const { leadId, messageId } = await seedLead(t.db, { raw: withAttachment, organisation: 'Maskers <B.V.>', forwardedBy: 'desk@fme.example' });
+    const { leadId, messageId } = await seedLead(t.db, {
+      raw: withAttachment,
+      organisation: 'Maskers <B.V.>',
+      forwardedBy: 'desk@fme.example',
+    });
     const sha = (await import('node:crypto')).createHash('sha256').update(PDF).digest('hex');
-    await t.db.query(`INSERT INTO message_attachments VALUES ($1, 0, 'spec.pdf', 'application/pdf', $2, $3)`, [messageId, PDF.length, sha]);
+    await t.db.query(`INSERT INTO message_attachments VALUES ($1, 0, 'spec.pdf', 'application/pdf', $2, $3)`, [
+      messageId,
+      PDF.length,
+      sha,
+    ]);
     const c = new Client(app);
     await c.login('rita@team.example');
     const page = await c.get(`/leads/${leadId}`);
@@ -80,7 +90,9 @@ describe('the lead page', () => {
     expect(page.body).toMatch(/<iframe src="\/leads\/\d+\/mail" sandbox=""/);
 
     const mail = await c.get(`/leads/${leadId}/mail`);
-    expect(mail.headers['content-security-policy']).toBe("default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'");
+    expect(mail.headers['content-security-policy']).toBe(
+      "default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
+    );
     expect(mail.body).toContain('<b>team</b>');
     expect(mail.body).not.toMatch(/<script|onerror|javascript:|tracker\.example/i);
 
@@ -98,17 +110,30 @@ describe('the lead page', () => {
     const rob = new Client(app);
     await rita.login('rita@team.example');
     await rob.login('rob@team.example');
-    const marks = (n: string) => ({ capacity: n, lead_time: n, quality: n, credibility: n, price_fit: n, comment: 'ok' });
+    const marks = (n: string) => ({
+      capacity: n,
+      lead_time: n,
+      quality: n,
+      credibility: n,
+      price_fit: n,
+      comment: 'ok',
+    });
     expect((await rita.post(`/leads/${leadId}/score`, marks('4'))).statusCode).toBe(303);
     expect((await rob.post(`/leads/${leadId}/score`, marks('2'))).statusCode).toBe(303);
     expect((await rita.get(`/leads/${leadId}`)).body).toMatch(/average <b id="avg-score">3<\/b> of 2 reviewers/);
     expect((await rita.post(`/leads/${leadId}/score`, marks('9'))).statusCode).toBe(400);
 
-    await t.db.query(`UPDATE leads SET claimed_by = (SELECT id FROM users WHERE email = 'rob@team.example'), claim_expires_at = now() + interval '10 minutes' WHERE id = $1`, [leadId]);
+    await t.db.query(
+      `UPDATE leads SET claimed_by = (SELECT id FROM users WHERE email = 'rob@team.example'), claim_expires_at = now() + interval '10 minutes' WHERE id = $1`,
+      [leadId],
+    );
     expect((await rita.post(`/leads/${leadId}/score`, marks('5'))).statusCode).toBe(409);
     expect((await rita.post(`/leads/${leadId}/decide`, { decision: 'declined' })).statusCode).toBe(409);
-    const kept = await t.db.query(`SELECT capacity FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE u.email = 'rita@team.example' AND lead_id = $1`, [leadId]);
-    expect(kept.rows[0].capacity).toBe(4);
+    const kept = await t.db.query(
+      `SELECT capacity FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE u.email = 'rita@team.example' AND lead_id = $1`,
+      [leadId],
+    );
+    expect(kept.rows[0]!.capacity).toBe(4);
   });
 
   it('a decision sets the status, writes the decision and audit rows, calls the reply hook and nudges its outbox rows', async () => {
@@ -119,9 +144,12 @@ describe('the lead page', () => {
     expect(res.statusCode).toBe(303);
     const lead = await t.db.query('SELECT status, claimed_by FROM leads WHERE id = $1', [leadId]);
     expect(lead.rows[0]).toEqual({ status: 'shortlisted', claimed_by: null });
-    const audit = await t.db.query(`SELECT actor, detail FROM audit_log WHERE lead_id = $1 AND action = 'lead.decided'`, [leadId]);
-    expect(audit.rows[0].actor).toBe('rita@team.example');
-    expect(audit.rows[0].detail.decision).toBe('shortlisted');
+    const audit = await t.db.query(
+      `SELECT actor, detail FROM audit_log WHERE lead_id = $1 AND action = 'lead.decided'`,
+      [leadId],
+    );
+    expect(audit.rows[0]!.actor).toBe('rita@team.example');
+    expect(audit.rows[0]!.detail.decision).toBe('shortlisted');
     expect(decided.at(-1)).toEqual({ leadId, decision: 'shortlisted', actor: 'rita@team.example' });
     expect(nudged.at(-1)).toEqual([1001]);
   });
@@ -131,13 +159,22 @@ describe('the lead page', () => {
     const copy = await seedLead(t.db);
     const c = new Client(app);
     await c.login('rob@team.example');
-    expect((await c.post(`/leads/${copy.leadId}/decide`, { decision: 'duplicate', duplicate_of: '' })).statusCode).toBe(404);
-    expect((await c.post(`/leads/${copy.leadId}/decide`, { decision: 'duplicate', duplicate_of: 'OT-ORIGINAL' })).statusCode).toBe(303);
-    expect((await t.db.query('SELECT duplicate_of FROM leads WHERE id = $1', [copy.leadId])).rows[0].duplicate_of).toBe(original.leadId);
+    expect((await c.post(`/leads/${copy.leadId}/decide`, { decision: 'duplicate', duplicate_of: '' })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await c.post(`/leads/${copy.leadId}/decide`, { decision: 'duplicate', duplicate_of: 'OT-ORIGINAL' })).statusCode,
+    ).toBe(303);
+    expect(
+      (await t.db.query('SELECT duplicate_of FROM leads WHERE id = $1', [copy.leadId])).rows[0]!.duplicate_of,
+    ).toBe(original.leadId);
     expect((await c.get(`/leads/${original.leadId}`)).body).toContain(`/leads/${copy.leadId}`);
 
     expect((await c.post(`/leads/${original.leadId}/category`, { category: 'materials' })).statusCode).toBe(303);
-    const corr = await t.db.query('SELECT predicted_category, from_category, to_category FROM category_corrections WHERE lead_id = $1', [original.leadId]);
+    const corr = await t.db.query(
+      'SELECT predicted_category, from_category, to_category FROM category_corrections WHERE lead_id = $1',
+      [original.leadId],
+    );
     expect(corr.rows).toEqual([{ predicted_category: 'masks', from_category: 'masks', to_category: 'materials' }]);
     expect((await c.post(`/leads/${original.leadId}/notes`, { body: 'called them <b>back</b>' })).statusCode).toBe(303);
     expect((await c.get(`/leads/${original.leadId}`)).body).toContain('called them &lt;b&gt;back&lt;/b&gt;');
@@ -165,7 +202,10 @@ describe('quarantine and reports', () => {
     await c.login('cor@team.example');
     const csv = await c.get('/reports/shortlist.csv');
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toMatch(/^reference,status,category,organisation/);
     expect(lines.filter((l) => l.includes(',shortlisted,'))).toHaveLength(1);
     expect(csv.body).toContain('strong offer');

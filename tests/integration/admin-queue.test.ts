@@ -12,7 +12,12 @@ const reviewerIds: number[] = [];
 
 beforeAll(async () => {
   t = await createTestDb('admin_queue');
-  app = await build({ db: t.db, config: loadConfig({}), sessionSecret: 'a-test-secret-that-is-long-enough-000000', countsCacheMs: 0 });
+  app = await build({
+    db: t.db,
+    config: loadConfig({}),
+    sessionSecret: 'a-test-secret-that-is-long-enough-000000',
+    countsCacheMs: 0,
+  });
   for (let i = 0; i < 12; i++) await addUser(t.db, `r${i}@team.example`, 'reviewer');
   reviewerIds.push(...(await t.db.query<{ id: number }>('SELECT id FROM users ORDER BY id')).rows.map((r) => r.id));
 });
@@ -34,8 +39,10 @@ describe('claiming the next lead', () => {
     expect(got).toHaveLength(8);
     expect(new Set(got).size).toBe(8);
     expect(claimed.filter((id) => id === null)).toHaveLength(reviewerIds.length - 8);
-    const held = await t.db.query('SELECT count(DISTINCT claimed_by)::int AS n FROM leads WHERE claim_expires_at > now()');
-    expect(held.rows[0].n).toBe(8);
+    const held = await t.db.query(
+      'SELECT count(DISTINCT claimed_by)::int AS n FROM leads WHERE claim_expires_at > now()',
+    );
+    expect(held.rows[0]!.n).toBe(8);
   });
 
   it('over HTTP, concurrent "Next lead" clicks land on different leads, most promising first', async () => {
@@ -80,7 +87,12 @@ describe('claiming the next lead', () => {
 describe('the queue page', () => {
   it('lists open leads by priority with links, counts per category, and filters', async () => {
     const masks = await seedLead(t.db, { priority: 0.3, category: 'masks', organisation: 'Low Masks' });
-    const gowns = await seedLead(t.db, { priority: 0.8, category: 'gowns', organisation: 'High Gowns', forwardedBy: 'desk@fme.example' });
+    const gowns = await seedLead(t.db, {
+      priority: 0.8,
+      category: 'gowns',
+      organisation: 'High Gowns',
+      forwardedBy: 'desk@fme.example',
+    });
     await seedLead(t.db, { status: 'declined', category: 'masks', organisation: 'Declined Ltd' });
     const c = new Client(app);
     await c.login('r5@team.example');

@@ -41,7 +41,13 @@ it('a reviewer logs in, claims the next lead, scores and decides it; the coordin
     priority: 0.9,
     organisation: 'Best Gowns B.V.',
     category: 'gowns',
-    raw: ['From: a@best.example', 'Subject: gowns', 'Content-Type: text/plain; charset=utf-8', '', 'We make 20,000 isolation gowns a week.'].join('\r\n'),
+    raw: [
+      'From: a@best.example',
+      'Subject: gowns',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'We make 20,000 isolation gowns a week.',
+    ].join('\r\n'),
   });
 
   const ctx = await browser.newContext();
@@ -58,7 +64,8 @@ it('a reviewer logs in, claims the next lead, scores and decides it; the coordin
   const frame = page.frameLocator('iframe[title="Original mail, sanitised"]');
   await expect.poll(() => frame.locator('pre').textContent()).toContain('20,000 isolation gowns');
 
-  for (const k of ['capacity', 'lead_time', 'quality', 'credibility', 'price_fit']) await page.getByLabel(`${k} 4`, { exact: true }).check();
+  for (const k of ['capacity', 'lead_time', 'quality', 'credibility', 'price_fit'])
+    await page.getByLabel(`${k} 4`, { exact: true }).check();
   await page.getByLabel('Comment').first().fill('credible, certified');
   await page.getByRole('button', { name: /Save score/ }).click();
   await page.waitForURL(/msg=scored/);
@@ -75,7 +82,10 @@ it('a reviewer logs in, claims the next lead, scores and decides it; the coordin
   const cpage = await coord.newPage();
   await login(cpage, 'cor@team.example');
   await cpage.goto(`${url}/reports`);
-  const [download] = await Promise.all([cpage.waitForEvent('download'), cpage.getByRole('link', { name: 'Shortlist (CSV)' }).click()]);
+  const [download] = await Promise.all([
+    cpage.waitForEvent('download'),
+    cpage.getByRole('link', { name: 'Shortlist (CSV)' }).click(),
+  ]);
   const csv = await readFile((await download.path())!, 'utf8');
   const line = csv.split('\n').find((l) => l.includes('Best Gowns B.V.'));
   expect(line).toContain(',shortlisted,gowns,');
