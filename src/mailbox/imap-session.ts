@@ -5,10 +5,11 @@ import type { Logger } from '../log.js';
 import { OfferTriageError } from '../errors.js';
 import type { ImapTarget } from './imap-url.js';
 import { readCheckpoint, resetCheckpoint } from './imap-checkpoint.js';
+import { reconcileBelowCheckpoint } from './imap-reconcile.js';
 
 /**
- * One IMAP connection with the mailbox selected and the checkpoint reconciled with the server's
- * UIDVALIDITY. `closed` rejects when the connection ends or fails for any reason other than our own
+ * One IMAP connection with the mailbox selected, the checkpoint reconciled with the server's
+ * UIDVALIDITY, and stored mail an interruption left behind moved (or flagged). `closed` rejects when the connection ends or fails for any reason other than our own
  * logout, so the caller never keeps using a dead session; every 'error' is logged here, never dropped.
  */
 export interface MailboxSession {
@@ -86,7 +87,7 @@ export async function openSession(db: Db, target: ImapTarget, config: SessionCon
     } else {
       lastUid = cp.lastUid;
     }
-    return {
+    const session: MailboxSession = {
       client,
       target,
       uidvalidity,
@@ -101,6 +102,8 @@ export async function openSession(db: Db, target: ImapTarget, config: SessionCon
         }
       },
     };
+    await reconcileBelowCheckpoint(session, db, config, log);
+    return session;
   } catch (err) {
     loggingOut = true;
     client.close();

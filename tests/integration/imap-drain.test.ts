@@ -3,7 +3,8 @@ import { createTestDb, type TestDb } from '../support/db.js';
 import { appendMessages, folderCounts, imapClient, makeMessage, startDovecot, type Dovecot } from '../support/dovecot.js';
 import { imapDeps, storedCount } from '../support/imap-env.js';
 import { drainMailbox } from '../../src/mailbox/imap-drain.js';
-import { readCheckpoint } from '../../src/mailbox/imap-checkpoint.js';
+import { advanceCheckpoint, readCheckpoint, resetCheckpoint } from '../../src/mailbox/imap-checkpoint.js';
+import { storeRawMessages } from '../../src/store/messages.js';
 import { parseImapUrl } from '../../src/mailbox/imap-url.js';
 
 /**
@@ -90,8 +91,10 @@ describe('drainMailbox against Dovecot', () => {
     expect(q.rows[0]).toMatchObject({ status: 'quarantined', error_code: 'OT_ERR_TOO_LARGE', size: big.length });
     expect(q.rows[0]!.raw.length).toBeLessThan(1000);
     expect(await folderCounts(dovecot, user, ['Box4', 'Processed'])).toMatchObject({ Box4: 1 });
-    // read again: still one row, nothing new
+    // read again (a new session reconciles below the checkpoint): still one row, and the mail stays put
     expect(await drainMailbox(deps)).toEqual({ stored: 0, duplicates: 0 });
+    expect(await folderCounts(dovecot, user, ['Box4'])).toEqual({ Box4: 1 });
+    expect(await storedCount(tdb.db)).toBe(3);
   });
 
   it('UIDVALIDITY changed (mailbox recreated): re-reads from UID 1, stores only what is new', async () => {
@@ -117,5 +120,27 @@ describe('drainMailbox against Dovecot', () => {
     expect(after?.uidvalidity).not.toBe(before?.uidvalidity);
     expect(after?.lastUid).toBe(3);
     expect(await storedCount(tdb.db)).toBe(3);
+  });
+
+  it('moves stored mail that a crash left below the checkpoint', async () => {
+    const url = dovecot.url(user, 'Box6');
+    const label = parseImapUrl(url).label;
+    const raws = [makeMessage(1), makeMessage(2), makeMessage(3)];
+    await appendMessages(dovecot, user, raws, 'Box6');
+    const client = await imapClient(dovecot, user);
+    let uidvalidity: number;
+    try {
+      uidvalidity = Number((await client.mailboxOpen('Box6')).uidValidity);
+    } finally {
+      await client.logout();
+    }
+    // the state a server leaves when it acknowledged the MOVE and then lost it: stored, checkpointed, still there
+    await storeRawMessages(tdb.db, raws.map((raw, i) => ({ raw, source: 'imap' as const, mailbox: label, uidvalidity, uid: i + 1 })));
+    await resetCheckpoint(tdb.db, label, uidvalidity);
+    await advanceCheckpoint(tdb.db, label, uidvalidity, 3);
+    await appendMessages(dovecot, user, [makeMessage(4)], 'Box6');
+    const deps = imapDeps(tdb.db, { IMAP_URL: url, IMAP_PROCESSED_FOLDER: 'Done6' });
+    expect(await drainMailbox(deps)).toEqual({ stored: 1, duplicates: 0 });
+    expect(await folderCounts(dovecot, user, ['Box6', 'Done6'])).toEqual({ Box6: 0, Done6: 4 });
   });
 });

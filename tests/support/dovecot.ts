@@ -235,8 +235,8 @@ export async function startDovecot(opts: { users?: Record<string, string> } = {}
       `imap://${encodeURIComponent(user)}:${encodeURIComponent(users[user] ?? '')}@${host}:${port}/${mailbox.split('/').map(encodeURIComponent).join('/')}`,
     deliver(user, raws, mailbox = 'INBOX') {
       const base = mailbox === 'INBOX' ? path.join(dir, 'mail', user) : path.join(dir, 'mail', user, `.${mailbox}`);
-      for (const sub of ['', 'new', 'cur', 'tmp']) {
-        const d = path.join(base, sub);
+      const home = path.join(dir, 'mail', user);
+      for (const d of [home, ...['', 'new', 'cur', 'tmp'].map((sub) => path.join(base, sub))]) {
         mkdirSync(d, { recursive: true });
         chownSync(d, owner.uid, owner.gid);
       }
