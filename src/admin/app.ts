@@ -18,6 +18,7 @@ import { registerQueue } from './routes/queue.js';
 import { registerReports } from './routes/reports.js';
 import { registerStatic } from './routes/static.js';
 import { registerUsers } from './routes/users.js';
+import { SessionCache } from './session-cache.js';
 
 /**
  * The admin page as a fastify instance, not yet listening: `serve` calls listen(), tests call inject().
@@ -104,7 +105,8 @@ export async function build(opts: AdminOptions): Promise<FastifyInstance> {
     return page(req, reply.code(404), 'error', { title: 'Not found', status: 404, message: 'There is no such page.' });
   });
 
-  registerAuth(app, opts);
+  const sessions = new SessionCache(opts.sessionCacheMs ?? 5000);
+  registerAuth(app, opts, sessions);
   registerHealth(app, opts);
   registerStatic(app);
   registerQueue(app, opts);
@@ -112,6 +114,6 @@ export async function build(opts: AdminOptions): Promise<FastifyInstance> {
   registerQuarantine(app, opts);
   registerReports(app, opts);
   registerExports(app, opts);
-  registerUsers(app, opts);
+  registerUsers(app, opts, sessions);
   return app;
 }

@@ -21,6 +21,8 @@ export interface AdminOptions {
   redis?: { ping(): Promise<unknown> };
   /** how long the queue page's per-category counts are reused; 5000 ms unless set (0 in tests) */
   countsCacheMs?: number;
+  /** how long this process reuses a session lookup; 5000 ms unless set. Other processes see a logout within it. */
+  sessionCacheMs?: number;
   /** seconds a session lives; 12 hours unless set */
   sessionTtlSeconds?: number;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Category } from '../core/types.js';
 import type { Db, Queryable } from './db.js';
 
@@ -79,16 +80,16 @@ export async function listQueue(
   const values: unknown[] = [];
   const where = filterSql(f, values);
   values.push(page.limit, page.offset);
-  const res = await q.query<QueueRow>(
-    `SELECT l.id, l.reference, l.status, l.route, l.category, l.organisation, l.sender_name AS "senderName",
+  const text = `SELECT l.id, l.reference, l.status, l.route, l.category, l.organisation, l.sender_name AS "senderName",
             l.sender_email AS "senderEmail", l.priority, l.certifications, l.created_at AS "createdAt",
             CASE WHEN l.claim_expires_at > now() THEN u.email END AS "claimedBy"
      FROM leads l LEFT JOIN users u ON u.id = l.claimed_by
      WHERE ${where}
      ORDER BY l.priority DESC, l.id
-     LIMIT $${values.length - 1} OFFSET $${values.length}`,
-    values,
-  );
+     LIMIT $${values.length - 1} OFFSET $${values.length}`;
+  // The queue page is the busiest query: named per filter shape, so it is planned once per connection.
+  const name = `admin-queue-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+  const res = await q.query<QueueRow>({ name, text, values });
   return res.rows;
 }
 

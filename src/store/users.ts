@@ -78,11 +78,13 @@ export interface SessionUser extends User {
 }
 
 export async function sessionUser(q: Queryable, token: string): Promise<SessionUser | null> {
-  const res = await q.query<SessionUser>(
-    `SELECT u.id, u.email, u.role, s.id AS "sessionId" FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.id = $1 AND s.expires_at > now() AND NOT u.disabled`,
-    [hashToken(token)],
-  );
+  // Named: asked on every request, so PostgreSQL keeps it parsed and planned per connection.
+  const res = await q.query<SessionUser>({
+    name: 'admin-session-user',
+    text: `SELECT u.id, u.email, u.role, s.id AS "sessionId" FROM sessions s JOIN users u ON u.id = s.user_id
+           WHERE s.id = $1 AND s.expires_at > now() AND NOT u.disabled`,
+    values: [hashToken(token)],
+  });
   return res.rows[0] ?? null;
 }
 

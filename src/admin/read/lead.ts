@@ -63,8 +63,9 @@ export interface LeadView {
 }
 
 export async function loadLead(q: Queryable, id: number): Promise<LeadView | null> {
-  const res = await q.query<LeadView>(
-    `SELECT l.id, l.reference, l.status, l.route, l.category, l.predicted_category AS "predictedCategory", l.categories, l.reasons,
+  const res = await q.query<LeadView>({
+    name: 'admin-lead-view',
+    text: `SELECT l.id, l.reference, l.status, l.route, l.category, l.predicted_category AS "predictedCategory", l.categories, l.reasons,
        l.language, l.subject, l.sender_email AS "senderEmail", l.sender_name AS "senderName", l.organisation, l.kvk, l.phone,
        l.website, l.quantities, l.lead_time AS "leadTime", l.certifications, l.offer_text AS "offerText", l.priority,
        l.created_at AS "createdAt", l.claim_expires_at AS "claimExpiresAt",
@@ -92,25 +93,32 @@ export async function loadLead(q: Queryable, id: number): Promise<LeadView | nul
           FROM category_corrections c JOIN users u ON u.id = c.corrected_by WHERE c.lead_id = l.id) AS corrections
      FROM leads l LEFT JOIN users cu ON cu.id = l.claimed_by
      WHERE l.id = $1`,
-    [id],
-  );
+    values: [id],
+  });
   return res.rows[0] ?? null;
 }
 
-/** Outbox rows are shown generically: the replies module owns that table's shape. */
-export type OutboxRow = Record<string, unknown>;
-
-export async function loadReplies(q: Queryable, leadId: number): Promise<OutboxRow[]> {
-  const res = await q.query<{ row: OutboxRow }>(
-    `SELECT to_jsonb(o) AS row FROM outbox o WHERE o.lead_id = $1 ORDER BY o.id`,
-    [leadId],
-  );
-  return res.rows.map((r) => r.row);
+/** Replies the lead caused (migrations/002_outbox.sql, owned by the replies module), without their bodies. */
+export interface ReplyRow {
+  template: string;
+  state: string;
+  toEmail: string | null;
+  subject: string;
+  withheldReason: string | null;
+  error: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
 }
 
-export async function hasOutbox(q: Queryable): Promise<boolean> {
-  const res = await q.query<{ t: string | null }>(`SELECT to_regclass('public.outbox')::text AS t`);
-  return res.rows[0]?.t != null;
+export async function loadReplies(q: Queryable, leadId: number): Promise<ReplyRow[]> {
+  const res = await q.query<ReplyRow>({
+    name: 'admin-lead-replies',
+    text: `SELECT template, state, to_email AS "toEmail", subject, withheld_reason AS "withheldReason", error,
+            created_at AS "createdAt", sent_at AS "sentAt"
+     FROM outbox WHERE lead_id = $1 ORDER BY id`,
+    values: [leadId],
+  });
+  return res.rows;
 }
 
 export interface RawSource {

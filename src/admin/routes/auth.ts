@@ -14,6 +14,7 @@ import {
 } from '../../store/users.js';
 import { writeAudit } from '../../store/audit.js';
 import type { AdminOptions } from '../options.js';
+import type { SessionCache } from '../session-cache.js';
 
 /**
  * Login, logout and the session check in front of every page. The session cookie holds a random token,
@@ -38,7 +39,7 @@ function safeNext(next: string | undefined): string {
   return next && /^\/(?![/\\])/.test(next) ? next : '/';
 }
 
-export function registerAuth(app: FastifyInstance, opts: AdminOptions): void {
+export function registerAuth(app: FastifyInstance, opts: AdminOptions, sessions: SessionCache): void {
   const { db } = opts;
   const ttl = opts.sessionTtlSeconds ?? 12 * 3600;
   const secure = opts.config.trustProxy ? true : 'auto';
@@ -49,7 +50,11 @@ export function registerAuth(app: FastifyInstance, opts: AdminOptions): void {
     const raw = req.cookies[SESSION_COOKIE];
     if (raw) {
       const unsigned = req.unsignCookie(raw);
-      if (unsigned.valid && unsigned.value) req.user = await sessionUser(db.pool, unsigned.value);
+      if (unsigned.valid && unsigned.value) {
+        const token = unsigned.value;
+        req.user = sessions.get(token) ?? (await sessionUser(db.pool, token));
+        if (req.user) sessions.set(token, req.user);
+      }
     }
     if (req.user || PUBLIC.has(pathname) || pathname.startsWith('/static/')) return;
     if (wantsHtml(req)) {
@@ -99,6 +104,7 @@ export function registerAuth(app: FastifyInstance, opts: AdminOptions): void {
   app.post('/logout', async (req, reply) => {
     if (req.user) {
       await deleteSession(db.pool, req.user.sessionId);
+      sessions.dropSession(req.user.sessionId);
       await writeAudit(db.pool, [{ actor: req.user.email, action: 'user.logout' }]);
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

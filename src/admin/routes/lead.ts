@@ -8,7 +8,7 @@ import { addNote, correctCategory, decideLead, RUBRIC, scoreLead } from '../../s
 import { idParam, seeOther } from '../guard.js';
 import { contentDisposition, findAttachment, renderMailDocument } from '../mail-view.js';
 import type { AdminOptions } from '../options.js';
-import { attachmentSource, hasOutbox, leadRawMessage, loadLead, loadReplies } from '../read/lead.js';
+import { attachmentSource, leadRawMessage, loadLead, loadReplies } from '../read/lead.js';
 import { page } from '../render.js';
 import { averageScores } from '../scores.js';
 
@@ -38,16 +38,11 @@ const decideBody = z.object({
 
 export function registerLead(app: FastifyInstance, opts: AdminOptions): void {
   const { db } = opts;
-  const outboxExists = (() => {
-    let known: boolean | null = null;
-    return async () => (known === true ? true : (known = await hasOutbox(db.pool)));
-  })();
-
   app.get<{ Params: { id: string } }>('/leads/:id', async (req, reply) => {
     const id = idParam(req.params.id);
     const lead = await loadLead(db.pool, id);
     if (!lead) throw new OfferTriageError('OT_ERR_NOT_FOUND', `lead ${id}`);
-    const replies = (await outboxExists()) ? await loadReplies(db.pool, id) : null;
+    const replies = await loadReplies(db.pool, id);
     const mine = lead.claimedBy === req.user!.email;
     return page(req, reply, 'lead', {
       title: `${lead.reference} ${lead.organisation ?? lead.senderEmail ?? ''}`,

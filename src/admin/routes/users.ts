@@ -4,6 +4,7 @@ import { writeAudit } from '../../store/audit.js';
 import { createUser, listUsers, ROLES, setUserDisabled } from '../../store/users.js';
 import { idParam, requireRole, seeOther } from '../guard.js';
 import type { AdminOptions } from '../options.js';
+import type { SessionCache } from '../session-cache.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../password.js';
 import { page } from '../render.js';
 
@@ -18,7 +19,7 @@ const newUser = z.object({
   password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024),
 });
 
-export function registerUsers(app: FastifyInstance, opts: AdminOptions): void {
+export function registerUsers(app: FastifyInstance, opts: AdminOptions, sessions: SessionCache): void {
   const admin = { preHandler: requireRole('admin') };
 
   app.get('/users', admin, async (req, reply) =>
@@ -40,6 +41,7 @@ export function registerUsers(app: FastifyInstance, opts: AdminOptions): void {
       .parse(req.body);
     const id = idParam(req.params.id);
     await setUserDisabled(opts.db, id, disabled);
+    sessions.clear();
     await writeAudit(opts.db.pool, [
       { actor: req.user!.email, action: disabled ? 'user.disabled' : 'user.enabled', detail: { id } },
     ]);

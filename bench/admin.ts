@@ -1,0 +1,157 @@
+import { spawn } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { build } from '../src/admin/app.js';
+import { SESSION_COOKIE } from '../src/admin/routes/auth.js';
+import { hashPassword } from '../src/admin/password.js';
+import { loadConfig } from '../src/config.js';
+import { PROJECT_ROOT } from '../src/paths.js';
+import type { Db } from '../src/store/db.js';
+import { createSession, createUser } from '../src/store/users.js';
+
+/**
+ * The admin page under load: `leads` leads (plus their source messages) inserted server-side with
+ * generate_series, then the queue page and one lead page hammered by autocannon at `connections`
+ * concurrent connections with a logged-in session. autocannon runs in its own process so the load
+ * generator does not share this event loop. Give it an empty, migrated database.
+ */
+export interface PageFigures {
+  page: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface AdminFigures {
+  leads: number;
+  fillSeconds: number;
+  connections: number;
+  pages: PageFigures[];
+}
+
+const CATEGORIES = ['masks', 'gowns', 'tests', 'materials', 'ventilators', 'other'];
+
+export async function fillLeads(db: Db, count: number): Promise<void> {
+  await db.query(
+    `INSERT INTO messages (sha256, size, raw, message_id, source, status, route, processed_at)
+     SELECT 'bench-' || g, 120, convert_to('From: co' || g || '@example.nl' || E'\\r\\nSubject: offer ' || g || E'\\r\\n\\r\\nWe offer 100.000 masks per week, EN 14683 type IIR.', 'UTF8'),
+            '<bench.' || g || '@example.nl>', 'import', 'processed', 'review', now()
+     FROM generate_series(1, $1) g`,
+    [count],
+  );
+  await db.query(
+    `INSERT INTO leads (reference, status, route, category, predicted_category, language, subject, sender_email, sender_name, organisation,
+                        kvk, quantities, lead_time, certifications, offer_text, priority, categories, reasons, created_at)
+     SELECT 'B-' || g,
+            (ARRAY['new','new','new','new','new','new','in_review','shortlisted','declined','forwarded'])[1 + g % 10],
+            CASE WHEN g % 7 = 0 THEN 'redirect' ELSE 'review' END,
+            ($2::text[])[1 + g % 6], ($2::text[])[1 + g % 6], 'nl', 'offer ' || g, 'co' || g || '@example.nl', 'Contact ' || g,
+            'Company ' || g || ' B.V.', lpad((10000000 + g)::text, 8, '0'),
+            '[{"text": "100.000 per week", "amount": 100000, "per": "week"}]', '{"inStock": false, "days": 10, "text": "binnen 10 dagen"}',
+            ARRAY['EN 14683 type IIR'], 'We offer 100.000 masks per week from meltblown filter fabric, tested by an accredited lab.',
+            random(), '[{"category": "masks", "score": 0.9}]', '["bench"]', now() - (g % 30) * interval '1 day'
+     FROM generate_series(1, $1) g`,
+    [count, CATEGORIES],
+  );
+  await db.query(
+    `INSERT INTO lead_sources (lead_id, message_id, kind, forwarded_by_email)
+     SELECT l.id, m.id, 'forward', 'desk@association' || (l.id % 5) || '.example'
+     FROM leads l JOIN messages m ON m.sha256 = 'bench-' || substr(l.reference, 3)`,
+  );
+  await db.query(
+    `UPDATE messages m SET lead_id = s.lead_id FROM lead_sources s WHERE s.message_id = m.id AND m.lead_id IS NULL`,
+  );
+  await db.query('ANALYZE leads; ANALYZE lead_sources; ANALYZE messages');
+}
+
+interface AutocannonJson {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  non2xx: number;
+}
+
+function autocannon(url: string, cookie: string, connections: number, seconds: number): Promise<AutocannonJson> {
+  const bin = path.join(PROJECT_ROOT, 'node_modules', 'autocannon', 'autocannon.js');
+  const args = [
+    bin,
+    '-j',
+    '-c',
+    String(connections),
+    '-d',
+    String(seconds),
+    '-H',
+    `cookie=${cookie}`,
+    '-H',
+    'accept=text/html',
+    url,
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as AutocannonJson) : reject(new Error(`autocannon exited ${code}`)),
+    );
+  });
+}
+
+export async function benchAdmin(
+  db: Db,
+  opts: { leads?: number; connections?: number; seconds?: number; print?: (line: string) => void } = {},
+): Promise<AdminFigures> {
+  const leads = opts.leads ?? 100_000;
+  const connections = opts.connections ?? 100;
+  const seconds = opts.seconds ?? 10;
+  const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+
+  const start = process.hrtime.bigint();
+  await fillLeads(db, leads);
+  const fillSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  print(`admin: filled ${leads} leads in ${fillSeconds.toFixed(1)} s`);
+
+  const user = await createUser(
+    db.pool,
+    'bench@team.example',
+    'reviewer',
+    await hashPassword('bench-password-not-secret'),
+  );
+  const token = await createSession(db.pool, user.id, '127.0.0.1', 3600);
+  const app = await build({ db, config: loadConfig({}), sessionSecret: 'bench-session-secret-at-least-32-characters' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const cookie = `${SESSION_COOKIE}=${encodeURIComponent(app.signCookie(token))}`;
+  const top = await db.query<{ id: number }>(
+    `SELECT id FROM leads WHERE status IN ('new', 'in_review') ORDER BY priority DESC, id LIMIT 1`,
+  );
+
+  const pages: PageFigures[] = [];
+  try {
+    for (const [name, url] of [
+      ['queue page', `${base}/`],
+      ['lead page', `${base}/leads/${top.rows[0]!.id}`],
+    ] as const) {
+      await autocannon(url, cookie, connections, 2); // warm-up: JIT, template cache, PostgreSQL buffers
+      const r = await autocannon(url, cookie, connections, seconds);
+      const figures = {
+        page: name,
+        requestsPerSecond: r.requests.average,
+        p50Ms: r.latency.p50,
+        p99Ms: r.latency.p99,
+        errors: r.errors,
+        non2xx: r.non2xx,
+      };
+      pages.push(figures);
+      print(
+        `admin: ${name}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms at ${connections} connections` +
+          (figures.errors + figures.non2xx > 0 ? ` (${figures.errors} errors, ${figures.non2xx} non-2xx)` : ''),
+      );
+    }
+  } finally {
+    await app.close();
+  }
+  return { leads, fillSeconds, connections, pages };
+}
