@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { describeError } from '../errors.js';
 import { parseImapUrl, type ImapTarget } from './imap-url.js';
-import { awaitLeadership, sleep } from './imap-leader.js';
+import { awaitLeadership, sleep, type Leadership } from './imap-leader.js';
 import { openSession, type MailboxSession } from './imap-session.js';
 import { drainNew, type OnStored } from './imap-batch.js';
 import { backoffMs } from './imap-plan.js';
@@ -31,21 +31,24 @@ export async function runMailboxWorker(deps: WorkerDeps, opts: WorkerOptions): P
   const log = deps.log.child({ mailbox: target.label });
   let attempt = 0;
   while (!opts.signal.aborted) {
-    const leader = await awaitLeadership(deps.db, target.label, log, { retryMs: Math.min(deps.config.imapPollSeconds, 5) * 1000, signal: opts.signal });
-    if (!leader) break;
     const started = Date.now();
+    let leader: Leadership | null = null;
     try {
-      await runSession(deps, target, opts, () => leader.check());
+      // PostgreSQL being down surfaces here (or in the session) and is retried like a lost IMAP connection
+      leader = await awaitLeadership(deps.db, target.label, log, { retryMs: Math.min(deps.config.imapPollSeconds, 5) * 1000, signal: opts.signal });
+      if (!leader) break;
+      const held = leader;
+      await runSession(deps, target, opts, () => held.check());
       attempt = 0;
     } catch (err) {
       if (Date.now() - started > HEALTHY_MS) attempt = 0;
       const wait = backoffMs(attempt++);
       log.warn({ err, errMessage: describeError(err), retryInMs: wait }, 'mailbox session failed; reconnecting');
-      await leader.release();
+      await leader?.release().catch((e: unknown) => log.warn({ err: e }, 'releasing the leader lock failed'));
+      leader = null;
       await sleep(wait, opts.signal);
-      continue;
     }
-    await leader.release();
+    await leader?.release();
   }
   log.info('mailbox worker stopped');
 }
@@ -75,6 +78,10 @@ async function runSession(deps: WorkerDeps, target: ImapTarget, opts: WorkerOpti
       }
       void idling;
     }
+  } catch (err) {
+    // a failed store or move must not leave the connection (and its IDLE) open behind the retry
+    session.client.close();
+    throw err;
   } finally {
     opts.signal.removeEventListener('abort', onAbort);
   }

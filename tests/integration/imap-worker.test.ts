@@ -101,4 +101,26 @@ describe('mailbox worker against Dovecot', () => {
     expect(locs.rows[0]!.n).toBe(n);
     expect((await readCheckpoint(tdb.db, parseImapUrl(url).label))?.lastUid).toBe(n);
   });
+
+  it('polls every IMAP_POLL_SECONDS where the server has no IDLE', async () => {
+    const plain = await startDovecot({ users: { [user]: 'pw' }, capabilities: 'IMAP4rev1 LITERAL+ SASL-IR ID ENABLE UIDPLUS MOVE NAMESPACE SPECIAL-USE' });
+    try {
+      const url = plain.url(user, 'INBOX');
+      start({ IMAP_URL: url, IMAP_POLL_SECONDS: '1' });
+      await waitFor(() => tdb.db.query('SELECT 1 FROM mailbox_checkpoints'), (r) => r.rowCount === 1);
+      const t0 = performance.now();
+      await appendMessages(plain, user, [makeMessage(1), makeMessage(2)]);
+      await waitFor(() => storedCount(tdb.db), (n) => n === 2, 10_000, 10);
+      const ms = performance.now() - t0;
+      console.log(`no IDLE, 1 s poll: append → stored in ${ms.toFixed(0)} ms`);
+      expect(ms).toBeLessThan(3000);
+      expect(await folderCounts(plain, user, ['INBOX', 'Processed'])).toEqual({ INBOX: 0, Processed: 2 });
+    } finally {
+      for (const w of running.splice(0)) {
+        w.stop.abort();
+        await w.done;
+      }
+      await plain.stop();
+    }
+  });
 });

@@ -171,7 +171,10 @@ async function waitForPort(port: number, child: ChildProcess, logFile: string, t
   throw new Error(`Dovecot did not start on port ${port} (exit ${child.exitCode}):\n${log}`);
 }
 
-export async function startDovecot(opts: { users?: Record<string, string> } = {}): Promise<Dovecot> {
+/**
+ * `capabilities` replaces what Dovecot advertises after login (e.g. without IDLE, to exercise polling).
+ */
+export async function startDovecot(opts: { users?: Record<string, string>; capabilities?: string } = {}): Promise<Dovecot> {
   const version = dovecotVersion();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ot-dovecot-'));
   // Dovecot's mail processes run as `mail` and must traverse the temp dir.
@@ -192,7 +195,7 @@ export async function startDovecot(opts: { users?: Record<string, string> } = {}
   );
   const port = await freePort();
   const confFile = path.join(dir, 'dovecot.conf');
-  writeFileSync(confFile, config(version, dir, port, owner));
+  writeFileSync(confFile, config(version, dir, port, owner) + (opts.capabilities ? `imap_capability = ${opts.capabilities}\n` : ''));
   const logFile = path.join(dir, 'dovecot.log');
 
   let child: ChildProcess | null = null;
