@@ -39,8 +39,7 @@ export async function openSession(db: Db, target: ImapTarget, config: SessionCon
     host: target.host,
     port: target.port,
     secure: target.secure,
-    // imap:// means plain on purpose (loopback); imaps:// is TLS from the start
-    doSTARTTLS: target.secure ? undefined : false,
+    // imaps:// is TLS from the first byte; imap:// still upgrades with STARTTLS when the server offers it
     auth: { user: target.user, pass: target.pass },
     // we start IDLE ourselves right after each drain instead of after imapflow's 15 s of inactivity
     disableAutoIdle: true,

@@ -8,7 +8,7 @@ import { OfferTriageError } from '../errors.js';
 export interface ImapTarget {
   host: string;
   port: number;
-  /** imaps:// is TLS from the first byte; imap:// is plain (meant for loopback or a trusted network) */
+  /** imaps:// is TLS from the first byte; imap:// is plain unless the server offers STARTTLS (meant for loopback) */
   secure: boolean;
   user: string;
   pass: string;
