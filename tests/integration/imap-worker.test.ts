@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createTestDb, type TestDb } from '../support/db.js';
 import { appendMessages, folderCounts, makeMessage, startDovecot, type Dovecot } from '../support/dovecot.js';
 import { imapDeps, storedCount, waitFor } from '../support/imap-env.js';
+import { startProxy } from '../support/imap-proxy.js';
 import { runMailboxWorker } from '../../src/mailbox/imap-source.js';
 import { readCheckpoint } from '../../src/mailbox/imap-checkpoint.js';
 import { parseImapUrl } from '../../src/mailbox/imap-url.js';
@@ -121,6 +122,35 @@ describe('mailbox worker against Dovecot', () => {
         await w.done;
       }
       await plain.stop();
+    }
+  });
+
+  it('the connection cut mid-fetch while the server stays up: reconnects, nothing lost, nothing twice', async () => {
+    const n = 3000;
+    dovecot.deliver(user, Array.from({ length: n }, (_, i) => makeMessage(i, { bodyBytes: 8000 })), 'Drop');
+    const proxy = await startProxy(dovecot.port);
+    try {
+      const url = dovecot.url(user, 'Drop').replace(`:${dovecot.port}/`, `:${proxy.port}/`);
+      start({ IMAP_URL: url, IMAP_BATCH_SIZE: '100', IMAP_PROCESSED_FOLDER: 'DropDone' });
+      const cuts: number[] = [];
+      // cut three times at different points of the drain
+      for (const after of [1, 800, 1600]) {
+        cuts.push(await waitFor(() => storedCount(tdb.db), (c) => c >= after, 30_000, 2));
+        proxy.cut();
+      }
+      await waitFor(() => storedCount(tdb.db), (c) => c === n, 60_000);
+      console.log(`connection cut after ${cuts.join(', ')} of ${n} stored; all ${n} stored after reconnecting`);
+      expect(cuts[0]).toBeLessThan(n);
+      const counts = await waitFor(() => folderCounts(dovecot, user, ['Drop', 'DropDone']), (c) => c.Drop === 0);
+      expect(counts.DropDone).toBeGreaterThanOrEqual(n);
+      const locs = await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM message_locations');
+      expect(locs.rows[0]!.n).toBe(n);
+    } finally {
+      for (const w of running.splice(0)) {
+        w.stop.abort();
+        await w.done;
+      }
+      await proxy.close();
     }
   });
 });
