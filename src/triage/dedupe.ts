@@ -30,7 +30,7 @@ const FREE_MAIL = new Set([
 ]);
 
 /** The offer's words, without quoting, forward headers and signature. */
-function offerWords(text: string): string[] {
+function offerWords(text: string): readonly string[] {
   const lines: string[] = [];
   for (const raw of text.split(/\r?\n/)) {
     if (SIGNATURE_DASHES.test(raw)) break;

@@ -4,7 +4,7 @@ import { FAN_CONTEXT, LEXICON, MEDICAL_CONTEXT } from './lexicon.js';
 import { TermMatcher, type Match } from './matcher.js';
 import { isNegated } from './negation.js';
 import { quantitiesBySentence } from './quantity.js';
-import { tokenize, type Token } from './tokens.js';
+import { tokenized, type Token } from './tokens.js';
 
 /**
  * The lexicon half of the classifier: finds product words in each part of a message and weighs them by
@@ -43,7 +43,7 @@ export interface Evidence {
   /** products were the object of testing or certification: a lab's service */
   service: boolean;
   /** the words of each zone, in zone order, so the model need not tokenize again */
-  words: string[][];
+  words: ReadonlyArray<readonly string[]>;
 }
 
 const PRODUCTS = new TermMatcher<Term>(
@@ -80,11 +80,14 @@ const SERVICE_VERBS = new Set([
 ]);
 
 export function gatherEvidence(zones: readonly Zone[], language: Language): Evidence {
-  const tokenized = zones.map((zone) => tokenize(zone.text));
-  const zoneWords = tokenized.map((tokens) => tokens.map((token) => token.word));
-  const allWords = zoneWords.flat();
+  const scanned = zones.map((zone) => tokenized(zone.text));
+  const zoneTokens = scanned.map((zone) => zone.tokens);
+  const zoneWords = scanned.map((zone) => zone.words);
+  // Array.prototype.flat is a slow generic path in V8; it cost more than the whole lexicon scan.
+  const allWords: string[] = [];
+  for (const words of zoneWords) for (const word of words) allWords.push(word);
   // "geen ervaring met medische beademing" is no medical context.
-  const medical = tokenized.some((tokens, z) =>
+  const medical = zoneTokens.some((tokens, z) =>
     MEDICAL.matchAll(zoneWords[z]!).some((match) => !isNegated(tokens, match.start, match.end, language)),
   );
   const fanWords = FAN.test(allWords);
@@ -99,7 +102,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
   const serviceObjects = new Set<Category>();
 
   zones.forEach((zone, z) => {
-    const tokens = tokenized[z]!;
+    const tokens = zoneTokens[z]!;
     const words = zoneWords[z]!;
     const signatureFrom = CLOSINGS.matchAll(words)[0]?.start ?? Infinity;
     const offerSentences = new Set(OFFER.matchAll(words).map((match) => tokens[match.start]!.sentence));

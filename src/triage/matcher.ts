@@ -17,9 +17,18 @@ export interface Match<T> {
 
 const PREFIX_KEY = 3;
 
+/**
+ * The first PREFIX_KEY characters of a word as a number: slicing a string per token per matcher allocated
+ * and hashed a new string each time. Characters past 10 bits may collide, which only adds candidates that
+ * matchAt then rejects.
+ */
+function prefixKey(word: string): number {
+  return ((word.charCodeAt(0) & 0x3ff) << 20) | ((word.charCodeAt(1) & 0x3ff) << 10) | (word.charCodeAt(2) & 0x3ff);
+}
+
 export class TermMatcher<T> {
   private readonly exact = new Map<string, Pattern<T>[]>();
-  private readonly prefixed = new Map<string, Pattern<T>[]>();
+  private readonly prefixed = new Map<number, Pattern<T>[]>();
   private readonly suffixes: Array<{ suffix: string; value: T }> = [];
 
   constructor(entries: Iterable<readonly [term: string, value: T]>) {
@@ -34,11 +43,12 @@ export class TermMatcher<T> {
     }
     const parts = raw.map((word) => ({ text: word.replace(/\*$/, ''), prefix: word.endsWith('*') }));
     const head = parts[0]!;
-    const bucket = head.prefix ? this.prefixed : this.exact;
-    const key = head.prefix ? head.text.slice(0, PREFIX_KEY) : head.text;
-    const list = bucket.get(key) ?? [];
-    list.push({ parts, value });
-    bucket.set(key, list);
+    if (head.prefix) {
+      const key = prefixKey(head.text.slice(0, PREFIX_KEY));
+      this.prefixed.set(key, [...(this.prefixed.get(key) ?? []), { parts, value }]);
+    } else {
+      this.exact.set(head.text, [...(this.exact.get(head.text) ?? []), { parts, value }]);
+    }
   }
 
   /** Every match starting at each token; longer terms first, so callers can skip what they cover. */
@@ -47,10 +57,13 @@ export class TermMatcher<T> {
     for (let i = 0; i < words.length; i += 1) {
       const word = words[i]!;
       let best = longest(this.exact.get(word), words, i, null);
-      best = longest(this.prefixed.get(word.slice(0, PREFIX_KEY)), words, i, best);
+      if (this.prefixed.size > 0) best = longest(this.prefixed.get(prefixKey(word)), words, i, best);
       if (best === null && word.length > 6) {
-        const hit = this.suffixes.find((entry) => word.endsWith(entry.suffix) && word.length > entry.suffix.length);
-        if (hit) best = { start: i, end: i + 1, value: hit.value };
+        for (const { suffix, value } of this.suffixes)
+          if (word.length > suffix.length && word.endsWith(suffix)) {
+            best = { start: i, end: i + 1, value };
+            break;
+          }
       }
       if (best) found.push(best);
     }

@@ -22,8 +22,8 @@ const CONFIDENT_OFFER = 0.75;
 /** Sender mailboxes that send bulk mail rather than offers. */
 const BULK_SENDER = /^(?:newsletter|nieuwsbrief|news|marketing|mailing|promo|info-?mail|no-?reply|noreply)\b/;
 
-function offersProduct(subject: string | null, text: string): boolean {
-  const evidence = gatherEvidence([{ text: `${subject ?? ''}\n${text}`, weight: 1, signatureShare: 1 }], 'nl');
+function offersProduct(all: string): boolean {
+  const evidence = gatherEvidence([{ text: all, weight: 1, signatureShare: 1 }], 'nl');
   return Object.values(evidence.mentions).some((mentions) =>
     mentions.some((mention) => (mention.offered || mention.quantity !== null) && !mention.negated && !mention.passing),
   );
@@ -37,7 +37,9 @@ export interface UnwantedInput {
 }
 
 export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
-  const all = words(`${input.subject ?? ''}\n${input.text}`);
+  // One string for both readings, so the tokenizer's memory of recent texts splits it once.
+  const joined = `${input.subject ?? ''}\n${input.text}`;
+  const all = words(joined);
   const product = mentionsProduct(all);
   const found = { spam: { score: 0, labels: new Set<string>() }, unrelated: { score: 0, labels: new Set<string>() } };
   let selfSufficient = 0;
@@ -56,7 +58,7 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
     found.unrelated.labels.add(`bulk sender ('${local}')`);
   }
   // A product offered (with an offer verb or a quantity) outweighs any wording: ignoring an offer costs most.
-  const offered = product && offersProduct(input.subject, input.text);
+  const offered = product && offersProduct(joined);
   const top = input.classification.categories[0];
   const confidentOffer = offered && top !== undefined && top.category !== 'other' && top.score >= CONFIDENT_OFFER;
 
