@@ -20,7 +20,7 @@ export interface CoreFigures {
 }
 
 async function loadCorpus(): Promise<Buffer[]> {
-  const dir = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'corpus');
+  const dir = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'corpus', 'messages');
   const names = (await readdir(dir)).filter((n) => n.endsWith('.eml')).sort();
   return Promise.all(names.map((n) => readFile(path.join(dir, n))));
 }
