@@ -1,12 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pendingMessageIds, quarantineMessage } from '../store/quarantine.js';
 import { classifyFailure } from './failure.js';
-import { processMessage, type ProcessDeps } from './process.js';
+import { processBatch, processMessage, type BatchResult, type ProcessDeps } from './process.js';
 
 /**
  * Processes every pending message in this process, without Redis: `run --once`, `import` without REDIS_URL
- * and the demo. Same handler and same failure policy as the BullMQ worker (permanent → quarantine at once,
- * transient → retry with exponential backoff, quarantine after the last attempt).
+ * and the demo. Messages go through `processBatch` `batchSize` at a time, `concurrency` batches in flight
+ * (one batch's analysis overlaps another's writes). Same failure policy as the BullMQ worker: permanent →
+ * quarantine at once; transient → that message alone is retried with exponential backoff and quarantined
+ * after the last attempt.
  */
 export interface RunPendingOptions {
   concurrency: number;
@@ -23,44 +25,51 @@ export interface RunPendingResult {
   quarantined: number;
 }
 
+export const DEFAULT_BATCH_SIZE = 100;
+
 export async function runPending(deps: ProcessDeps, opts: RunPendingOptions): Promise<RunPendingResult> {
   const result: RunPendingResult = { processed: 0, skipped: 0, quarantined: 0 };
-  const batchSize = opts.batchSize ?? 500;
-  const one = async (id: number) => {
-    const outcome = await processWithRetry(deps, id, opts.attempts ?? 5, opts.backoffMs ?? 250);
-    result[outcome]++;
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  const page = batchSize * opts.concurrency;
+  const batch = async (ids: number[]) => {
+    for (const [id, outcome] of await processBatch(deps, ids)) result[await settle(deps, id, outcome, opts)]++;
   };
+  const run = (ids: number[]) => pool(chunks(ids, batchSize), opts.concurrency, batch);
   if (opts.ids) {
-    for (let i = 0; i < opts.ids.length; i += batchSize) await pool(opts.ids.slice(i, i + batchSize), opts.concurrency, one);
+    for (let i = 0; i < opts.ids.length; i += page) await run(opts.ids.slice(i, i + page));
     return result;
   }
   // Page by id so a message quarantined in this run is not picked up again.
   let afterId = 0;
   for (;;) {
-    const ids = await pendingMessageIds(deps.db, { afterId, limit: batchSize });
+    const ids = await pendingMessageIds(deps.db, { afterId, limit: page });
     if (ids.length === 0) return result;
-    await pool(ids, opts.concurrency, one);
+    await run(ids);
     afterId = ids[ids.length - 1]!;
   }
 }
 
-async function processWithRetry(deps: ProcessDeps, id: number, attempts: number, backoffMs: number): Promise<keyof RunPendingResult> {
+/** The first attempt was the batch; a transient failure is retried alone, from the second attempt on. */
+async function settle(deps: ProcessDeps, id: number, first: BatchResult, opts: RunPendingOptions): Promise<keyof RunPendingResult> {
+  const attempts = opts.attempts ?? 5;
+  const backoffMs = opts.backoffMs ?? 250;
+  let outcome = first;
   for (let attempt = 1; ; attempt++) {
-    try {
-      const outcome = await processMessage(deps, id);
-      return outcome.status === 'processed' ? 'processed' : 'skipped';
-    } catch (err) {
-      const failure = classifyFailure(err);
-      if (!failure.permanent && attempt < attempts) {
-        deps.log.warn({ messageId: id, attempt, err: failure.message }, 'processing failed; retrying');
-        await sleep(backoffMs * 2 ** (attempt - 1));
-        continue;
-      }
+    if (outcome.status !== 'failed') return outcome.status;
+    const failure = classifyFailure(outcome.error);
+    if (failure.permanent || attempt >= attempts) {
       deps.log.error({ messageId: id, attempt, errorCode: failure.code, err: failure.message }, 'message quarantined');
       await quarantineMessage(deps.db, id, failure.code, failure.message);
       return 'quarantined';
     }
+    deps.log.warn({ messageId: id, attempt, err: failure.message }, 'processing failed; retrying');
+    await sleep(backoffMs * 2 ** (attempt - 1));
+    outcome = await processMessage(deps, id).catch((error: unknown) => ({ status: 'failed' as const, error }));
   }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
 /** Runs `fn` over `items` with at most `concurrency` in flight. */
