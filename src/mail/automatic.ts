@@ -16,6 +16,17 @@ const OUT_OF_OFFICE =
 const BOUNCE_SUBJECT =
   /^\s*(undeliver(ed|able)( mail)?( returned to sender)?|mail delivery (failed|failure|subsystem)|delivery status notification \((failure|delay)\)|returned mail|onbestelbaar|niet bezorgd|kan niet worden bezorgd|failure notice)\b/i;
 const DAEMON_SENDER = /^(mailer-daemon|postmaster|mail-daemon|mail\.delivery\.subsystem)@/i;
+// Webmail and Exchange send some read receipts as plain mail without the MDN structure; subject and the
+// receipt sentence together are what no person writes.
+const RECEIPT_SUBJECT = /^\s*(read|gelezen|gelesen|lu|le|not read|niet gelezen)\s*:/i;
+const RECEIPT_BODY = /\b(was read on|is gelezen op|wurde am\b.{1,60}\bgelesen|a été lu le)\b/i;
+// Out-of-office text sent without any header or subject marker (some clients, rules and ticket systems).
+// Only short mail counts: an offer that mentions someone's holiday is long and about something else.
+const OUT_OF_OFFICE_BODY =
+  /\b(ik ben (tot en met|t\/m|tot)\b.{1,40}\b(afwezig|op vakantie|niet (aanwezig|op kantoor|bereikbaar))|ik ben (momenteel |helaas )?(afwezig|op vakantie|met verlof|niet (aanwezig|op kantoor|bereikbaar))\b.{0,40}\b(tot|t\/m)\b|i am (currently )?(out of (the )?office|away|on (holiday|vacation|leave|annual leave))\b.{0,40}\b(until|till|returning)\b|i('m| am) out of (the )?office)/i;
+const SHORT_TEXT = 600;
+/** It is said up front ("Dank voor uw bericht. Ik ben ..."), not in passing further down. */
+const OPENING_CHARS = 200;
 
 export function detectAutomatic(mail: ParsedMail): AutomaticMail | null {
   const autoSubmitted = first(mail, 'auto-submitted');
@@ -40,6 +51,14 @@ export function detectAutomatic(mail: ParsedMail): AutomaticMail | null {
   if (mail.subject && OUT_OF_OFFICE.test(mail.subject)) {
     return { kind: 'auto-reply', reason: `out-of-office subject "${mail.subject}"` };
   }
+  const own = ownWords(mail.text);
+  if (mail.subject && RECEIPT_SUBJECT.test(mail.subject) && RECEIPT_BODY.test(own)) {
+    return { kind: 'auto-reply', reason: `read receipt without MDN structure ("${mail.subject}")` };
+  }
+  const away = own.length <= SHORT_TEXT ? OUT_OF_OFFICE_BODY.exec(own.replace(/\s+/g, ' ')) : null;
+  if (away && away.index < OPENING_CHARS) {
+    return { kind: 'auto-reply', reason: 'out-of-office text without auto-reply headers' };
+  }
 
   const listId = first(mail, 'list-id');
   if (listId) return { kind: 'list', reason: `List-Id: ${listId}` };
@@ -49,6 +68,12 @@ export function detectAutomatic(mail: ParsedMail): AutomaticMail | null {
     return { kind: 'list', reason: `Precedence: ${precedence}` };
   }
   return null;
+}
+
+/** The text above any quoted history: an auto-reply may quote the long mail it answers. */
+function ownWords(text: string): string {
+  const quoted = /^\s*(>|(From|Van|On|Op)\b.{0,200}(:|wrote|schreef)\s*$)/im.exec(text);
+  return (quoted ? text.slice(0, quoted.index) : text).trim();
 }
 
 /** The header facts reply rules need later, kept so the raw message never has to be parsed again. */

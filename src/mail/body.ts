@@ -1,3 +1,5 @@
+import { kvkStatements } from './kvk.js';
+
 /**
  * Body text: a fast HTML-to-text for HTML-only mail, and the company's own words out of a body.
  *
@@ -85,6 +87,9 @@ export function offerBody(text: string): string {
     .join('\n');
   // A disclaimer at the very top is not a trailing one; never cut the whole offer away.
   const withoutDisclaimer = cutAt(unquoted, DISCLAIMER_START, 40);
-  const result = withoutDisclaimer.replace(/\n{3,}/g, '\n\n').trim();
+  // The registration statement is the one fact in a disclaimer that belongs to the offer.
+  const registration = kvkStatements(unquoted.slice(withoutDisclaimer.length));
+  const kept = registration.length > 0 ? `${withoutDisclaimer.trimEnd()}\n\n${registration.join('\n')}` : withoutDisclaimer;
+  const result = kept.replace(/\n{3,}/g, '\n\n').trim();
   return result.length > 0 ? result : normalised.trim();
 }

@@ -36,6 +36,15 @@ export function findKvk(text: string): string | null {
   return best?.digits ?? null;
 }
 
+/**
+ * The sentences or lines of a text that state a KvK number. Dutch companies often state theirs only in
+ * the legal disclaimer ("X B.V. is ingeschreven bij de Kamer van Koophandel onder nummer ..."), which
+ * is otherwise boilerplate to drop.
+ */
+export function kvkStatements(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=\p{Lu})|\n/u).filter((s) => findKvk(s) !== null).map((s) => s.trim());
+}
+
 function firstNumberAfter(text: string, from: number): { digits: string; gap: number } | null {
   const window = text.slice(from, from + MAX_GAP + 16);
   DIGIT_RUN.lastIndex = 0;

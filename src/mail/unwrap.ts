@@ -1,6 +1,7 @@
 import { isOfferTriageError } from '../errors.js';
 import { htmlToText } from './body.js';
 import { findInlineForward, type InlineForward } from './inline-forward.js';
+import { splitTrailingNote } from './note-below.js';
 import {
   decodeTnef,
   isOutlookMsgAttachment,
@@ -33,9 +34,22 @@ interface Found {
   how: string;
 }
 
+/** Mailboxes that relay a web form rather than write: the person is in Reply-To. */
+const FORM_RELAY = /^(?:no-?reply|do-?not-?reply|wordpress|webmaster|website|web|forms?|webforms?|formulier|contactformulier|contact-?form)(?:[+.-][^@]*)?@/i;
+
+/**
+ * The author: the From address, except for a web form relayed by a no-reply mailbox, whose Reply-To is
+ * the person who filled it in. The form echoes that address in its body, which no newsletter does.
+ */
+function author(mail: ParsedMail): ParsedMail['from'] {
+  const { from, replyTo } = mail;
+  if (!from || !replyTo || !FORM_RELAY.test(from.email) || replyTo.email === from.email) return from;
+  return mail.text.toLowerCase().includes(replyTo.email) ? replyTo : from;
+}
+
 function asOriginal(mail: ParsedMail): ForwardedOriginal {
   return {
-    from: mail.from,
+    from: author(mail),
     subject: mail.subject,
     date: mail.date,
     messageId: mail.messageId,
@@ -143,5 +157,11 @@ function inlineOriginal(mail: ParsedMail, depth: number): Found | null {
     original = { ...fromInline(mail, next), html: original.html };
     chain += `, then ${next.how}`;
   }
-  return { original, note: f.note, how: chain };
+  const below = splitTrailingNote(original.text, mail.from);
+  if (below) {
+    original = { ...original, text: below.text };
+    chain += ', note below the forwarded mail';
+  }
+  const note = [f.note, below?.note].filter((n): n is string => Boolean(n)).join('\n\n') || null;
+  return { original, note, how: chain };
 }

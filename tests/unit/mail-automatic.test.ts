@@ -41,6 +41,25 @@ describe('detectAutomatic', () => {
   });
 });
 
+describe('automatic mail without headers', () => {
+  it.each([
+    ['Subject: RE: Aanbod nitril handschoenen', 'Dank voor uw bericht. Ik ben op vakantie tot en met 17 april en lees mijn e-mail niet.'],
+    ['Subject: Re: offer', 'Hello,\r\n\r\nI am out of the office until 14 April with limited access to email.'],
+    ['Subject: Read: Acknowledgement of your offer', 'Your message\r\n\r\n  To: Marco\r\n\r\nwas read on Tuesday, March 31, 2020 11:59:58 AM.'],
+    ['Subject: Gelezen: Ontvangstbevestiging', 'Uw bericht\r\n\r\nis gelezen op dinsdag 24 maart 2020 12:31.'],
+  ])('%s is an auto-reply by its words', async (headers, body) => {
+    expect(detectAutomatic(await mail(headers, body))?.kind).toBe('auto-reply');
+  });
+
+  it('leaves an offer that mentions an absence, and a long mail, to a person', async () => {
+    const offer = 'Wij hebben 10.000 mondkapjes op voorraad. Ik ben volgende week afwezig tot dinsdag, bel dan mijn collega.';
+    expect(detectAutomatic(await mail('Subject: Aanbod', offer))).toBeNull();
+    const long = `Ik ben afwezig tot 14 april. ${'Wij maken isolatiejassen in onze fabriek. '.repeat(20)}`;
+    expect(detectAutomatic(await mail('Subject: Re: Aanbod', long))).toBeNull();
+    expect(detectAutomatic(await mail('Subject: Read: our offer', 'Please read our offer of 5.000 gowns.'))).toBeNull();
+  });
+});
+
 describe('replySafety', () => {
   it('keeps the header facts reply rules need', async () => {
     const m = await mail('Subject: x\r\nReturn-Path: <>\r\nAuto-Submitted: auto-generated\r\nX-Auto-Response-Suppress: OOF\r\nList-Id: <l.example>\r\nPrecedence: bulk');

@@ -112,4 +112,19 @@ describe('body text', () => {
     expect(body).not.toContain('Dank voor uw aanbod');
     expect(offerBody('> alleen geciteerd')).toBe('> alleen geciteerd');
   });
+
+  it('offerBody keeps the KvK statement of a disclaimer it drops', () => {
+    const text = 'Wij leveren plat elastiek voor oorlusjes, 2 miljoen meter per maand.\n\nGroet,\nGerard Wolters\n\nDit bericht is vertrouwelijk en uitsluitend bestemd voor de geadresseerde. Wolters B.V. is ingeschreven bij de Kamer van Koophandel onder nummer 17093321.';
+    const body = offerBody(text);
+    expect(body).not.toContain('vertrouwelijk');
+    expect(body).toContain('Wolters B.V. is ingeschreven bij de Kamer van Koophandel onder nummer 17093321.');
+  });
+
+  it('decodes an 8-bit ISO-8859-1 body with its charset', async () => {
+    const raw = Buffer.concat([
+      Buffer.from('From: Niels <niels@example.nl>\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'),
+      Buffer.from('Groet,\r\nNiels Br\u00f6ker\r\n', 'latin1'),
+    ]);
+    expect((await parseMail(raw)).text).toContain('Niels Bröker');
+  });
 });

@@ -162,3 +162,38 @@ describe('inline forward helpers', () => {
     expect(findInlineForward('Wij leveren mondkapjes.', null)).toBeNull();
   });
 });
+
+describe('forwarder notes below the forward and web forms', () => {
+  const forward = (tail: string) =>
+    Buffer.from(
+      `From: Marloes Verbeek <m.verbeek@fme.nl>\r\nTo: aanbod@crisisteam.example\r\nSubject: FW: Coveralls\r\n\r\n` +
+        `-----Original Message-----\r\nFrom: Marco <marco@safewear.example>\r\nSent: Tuesday, March 31, 2020 7:58 AM\r\nTo: Marloes <m.verbeek@fme.nl>\r\nSubject: Coveralls\r\n\r\n` +
+        `We have 8,000 coveralls in stock.\r\n\r\nRegards,\r\nMarco\r\nSafewear | KvK 34219876\r\n\r\n${tail}`,
+    );
+
+  it('moves the forwarder note typed below the forwarded mail out of the offer', async () => {
+    const u = await unwrapForward(await parseMail(forward('Hierboven het aanbod, graag doorzetten.\r\n\r\nMet vriendelijke groet,\r\n\r\nMarloes Verbeek\r\nFME\r\n')));
+    expect(u.original.from?.email).toBe('marco@safewear.example');
+    expect(u.original.text).toContain('KvK 34219876');
+    expect(u.original.text).not.toContain('Hierboven');
+    expect(u.note).toContain('Hierboven het aanbod');
+    expect(u.how).toContain('note below');
+  });
+
+  it('keeps quoted history that names the forwarder as part of the forwarded mail', async () => {
+    const u = await unwrapForward(await parseMail(forward('From: Marloes Verbeek <m.verbeek@fme.nl>\r\nSent: Monday\r\n\r\nHave you got coveralls?\r\n')));
+    expect(u.original.text).toContain('KvK 34219876');
+    expect(u.how).not.toContain('note below');
+  });
+
+  it('takes a web form relayed by a no-reply address as written by its Reply-To', async () => {
+    const raw = Buffer.from(
+      'From: FME website <noreply@fme.nl>\r\nReply-To: Wim <w.kuijpers@kuijpers.example>\r\nTo: aanbod@crisisteam.example\r\nSubject: Contactformulier\r\n\r\nNaam: Wim\r\nE-mail: w.kuijpers@kuijpers.example\r\nBericht: wij frezen kleppen.\r\n',
+    );
+    const u = await unwrapForward(await parseMail(raw));
+    expect(u.forwarder).toBeNull();
+    expect(u.original.from?.email).toBe('w.kuijpers@kuijpers.example');
+    const newsletter = Buffer.from('From: News <noreply@news.example>\r\nReply-To: info@news.example\r\nSubject: Nieuws\r\n\r\nNieuws van deze week.\r\n');
+    expect((await unwrapForward(await parseMail(newsletter))).original.from?.email).toBe('noreply@news.example');
+  });
+});
