@@ -83,14 +83,11 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
   const scanned = zones.map((zone) => tokenized(zone.text));
   const zoneTokens = scanned.map((zone) => zone.tokens);
   const zoneWords = scanned.map((zone) => zone.words);
-  // Array.prototype.flat is a slow generic path in V8; it cost more than the whole lexicon scan.
-  const allWords: string[] = [];
-  for (const words of zoneWords) for (const word of words) allWords.push(word);
-  // "geen ervaring met medische beademing" is no medical context.
-  const medical = zoneTokens.some((tokens, z) =>
-    MEDICAL.matchAll(zoneWords[z]!).some((match) => !isNegated(tokens, match.start, match.end, language)),
-  );
-  const fanWords = FAN.test(allWords);
+  // Only a Dutch or fan-context "ventilator" needs the medical and fan context, so it is read only then.
+  let ventilatorIsFan: boolean | undefined;
+  const readsAsFan = (): boolean =>
+    (ventilatorIsFan ??=
+      !hasMedicalContext(zoneTokens, zoneWords, language) && (language === 'nl' || hasFanContext(zoneWords)));
   const evidence: Evidence = {
     weight: emptyRecord(() => 0),
     mentions: emptyRecord(() => []),
@@ -98,22 +95,25 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     service: false,
     words: zoneWords,
   };
-  const perTerm = new Map<string, number[]>();
+  // Per category, then per lexicon term: the weights of its mentions, in the order they were found.
+  const perTerm = new Map<Category, Map<string, number[]>>();
   const serviceObjects = new Set<Category>();
 
   zones.forEach((zone, z) => {
     const tokens = zoneTokens[z]!;
     const words = zoneWords[z]!;
+    const hits = PRODUCTS.matchAll(words);
+    // The context below only weighs product words: most zones (note, attachment names) have none.
+    if (hits.length === 0) return;
     const signatureFrom = CLOSINGS.matchAll(words)[0]?.start ?? Infinity;
     const offerSentences = new Set(OFFER.matchAll(words).map((match) => tokens[match.start]!.sentence));
     const quantities = quantitiesBySentence(tokens);
     const passingEnds = passingPhraseEnds(PASSING_BEFORE.matchAll(words), words);
-    const hits = PRODUCTS.matchAll(words);
 
     let previous: { match: Match<Term>; passing: boolean } | null = null;
     for (const match of hits) {
       let { category } = match.value;
-      if (AMBIGUOUS_VENTILATOR.has(match.value.term) && !medical && (language === 'nl' || fanWords)) {
+      if (AMBIGUOUS_VENTILATOR.has(match.value.term) && readsAsFan()) {
         category = 'other';
         evidence.fan = true;
       }
@@ -142,12 +142,14 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
           (offered ? OFFERED : 1) *
           (quantity ? WITH_QUANTITY : 1) *
           (passing ? IN_PASSING : 1);
-      const term = words.slice(match.start, match.end).join(' ');
+      // Most terms are one word; slice and join copied every one of them.
+      const term = match.end - match.start === 1 ? words[match.start]! : words.slice(match.start, match.end).join(' ');
       evidence.mentions[category].push({ term, weight, offered, quantity, negated, passing });
-      const key = `${category}:${match.value.term}`;
-      const list = perTerm.get(key) ?? [];
+      const terms = perTerm.get(category) ?? new Map<string, number[]>();
+      perTerm.set(category, terms);
+      const list = terms.get(match.value.term) ?? [];
       list.push(weight);
-      perTerm.set(key, list);
+      terms.set(match.value.term, list);
     }
   });
 
@@ -166,19 +168,18 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       }
   }
   if (evidence.service) evidence.weight.other += SERVICE_WEIGHT;
-  const recounted = new Set<Category>();
 
   // A word said ten times is not ten offers: the best mention counts, repeats add a little.
-  for (const [key, weights] of perTerm) {
-    const category = key.slice(0, key.indexOf(':')) as Category;
+  for (const [category, terms] of perTerm) {
     if (serviceObjects.has(category) && evidence.service) {
-      if (!recounted.has(category)) evidence.weight[category] += recount(evidence.mentions[category]);
-      recounted.add(category);
+      evidence.weight[category] += recount(evidence.mentions[category]);
       continue;
     }
-    weights.sort((a, b) => b - a);
-    const [best = 0, ...rest] = weights;
-    evidence.weight[category] += best + Math.min(best * 0.5, REPEAT_SHARE * rest.reduce((sum, w) => sum + w, 0));
+    for (const weights of terms.values()) {
+      weights.sort((a, b) => b - a);
+      const [best = 0, ...rest] = weights;
+      evidence.weight[category] += best + Math.min(best * 0.5, REPEAT_SHARE * rest.reduce((sum, w) => sum + w, 0));
+    }
   }
   return evidence;
 }
@@ -189,6 +190,25 @@ const SURE_PRODUCT = 2.5;
 /** Whether a sure product word occurs at all, whatever its context. */
 export function mentionsProduct(words: readonly string[]): boolean {
   return PRODUCTS.matchAll(words).some((match) => match.value.weight >= SURE_PRODUCT);
+}
+
+/** "geen ervaring met medische beademing" is no medical context. */
+function hasMedicalContext(
+  zoneTokens: ReadonlyArray<readonly Token[]>,
+  zoneWords: ReadonlyArray<readonly string[]>,
+  language: Language,
+): boolean {
+  return zoneTokens.some((tokens, z) =>
+    MEDICAL.matchAll(zoneWords[z]!).some((match) => !isNegated(tokens, match.start, match.end, language)),
+  );
+}
+
+/** Fan words anywhere, also across zones ("air" ending the subject, "handling" opening the body). */
+function hasFanContext(zoneWords: ReadonlyArray<readonly string[]>): boolean {
+  // A loop, not Array.prototype.flat: that is a slow generic path in V8, slower than the lexicon scan.
+  const all: string[] = [];
+  for (const words of zoneWords) for (const word of words) all.push(word);
+  return FAN.test(all);
 }
 
 function emptyRecord<T>(make: () => T): Record<Category, T> {

@@ -1,11 +1,24 @@
 /**
  * Matches lexicon-style terms (see lexicon.ts for the syntax) against a token list in one pass, indexed by
  * the first word so a document costs O(tokens), not O(tokens × terms): the 4 µs budget of a keyword regex.
+ *
+ * All term lists share one index of first words. A message's body is read by a dozen lists (products,
+ * offer verbs, negation context, closings, spam markers, stock words); looking each token up once for all
+ * of them, and keeping the candidates with the token list, made a body cost one lookup per token instead
+ * of one per token per list, which had been most of classification's time.
  */
 
-interface Pattern<T> {
-  parts: ReadonlyArray<{ text: string; prefix: boolean }>;
-  value: T;
+interface Part {
+  text: string;
+  prefix: boolean;
+}
+
+interface Pattern {
+  owner: number;
+  /** a one-word "*suffix" term: matches a longer word that ends in it, when nothing else starts there */
+  suffix: string | null;
+  parts: readonly Part[];
+  value: unknown;
 }
 
 export interface Match<T> {
@@ -16,20 +29,63 @@ export interface Match<T> {
 }
 
 const PREFIX_KEY = 3;
+/** Suffix terms ("*maskers") are for compounds ("stofmaskers"): only longer words are tried against them. */
+const SUFFIX_MIN_WORD = 7;
 
 /**
- * The first PREFIX_KEY characters of a word as a number: slicing a string per token per matcher allocated
- * and hashed a new string each time. Characters past 10 bits may collide, which only adds candidates that
- * matchAt then rejects.
+ * The first PREFIX_KEY characters of a word as a number: slicing a string per token allocated and hashed a
+ * new string each time. Characters past 10 bits may collide, which only adds candidates that matchAt rejects.
  */
 function prefixKey(word: string): number {
   return ((word.charCodeAt(0) & 0x3ff) << 20) | ((word.charCodeAt(1) & 0x3ff) << 10) | (word.charCodeAt(2) & 0x3ff);
 }
 
+/** The last PREFIX_KEY characters, likewise: all suffixes a word ends in share them, so one lookup finds them. */
+function suffixKey(word: string): number {
+  return prefixKey(word.length < PREFIX_KEY ? word : word.slice(-PREFIX_KEY));
+}
+
+const exact = new Map<string, Pattern[]>();
+const prefixed = new Map<number, Pattern[]>();
+const suffixes = new Map<number, Pattern[]>();
+/** suffixes shorter than the key: none in the lexicons, but they must still match */
+const shortSuffixes: Pattern[] = [];
+let owners = 0;
+
+/**
+ * Per token list, the patterns that may start at each token (undefined: none), in the order the lists
+ * added them. Only frozen lists (the tokenizer's) are remembered, as only they cannot change under the
+ * candidates; `owners` tells a list added after the scan (none are: lists are module constants) to scan again.
+ */
+interface Scan {
+  owners: number;
+  candidates: Array<Pattern[] | undefined>;
+}
+const scans = new WeakMap<readonly string[], Scan>();
+
+function scan(words: readonly string[]): Scan {
+  const known = scans.get(words);
+  if (known !== undefined && known.owners === owners) return known;
+  const candidates: Array<Pattern[] | undefined> = new Array(words.length);
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i]!;
+    const whole = exact.get(word);
+    const start = prefixed.get(prefixKey(word));
+    let found = whole === undefined ? start : start === undefined ? whole : [...whole, ...start];
+    if (word.length >= SUFFIX_MIN_WORD) {
+      for (const list of [shortSuffixes, suffixes.get(suffixKey(word))])
+        for (const pattern of list ?? [])
+          if (word.length > pattern.suffix!.length && word.endsWith(pattern.suffix!)) found = [...(found ?? []), pattern];
+    }
+    candidates[i] = found;
+  }
+  const result = { owners, candidates };
+  if (Object.isFrozen(words)) scans.set(words, result);
+  return result;
+}
+
 export class TermMatcher<T> {
-  private readonly exact = new Map<string, Pattern<T>[]>();
-  private readonly prefixed = new Map<number, Pattern<T>[]>();
-  private readonly suffixes: Array<{ suffix: string; value: T }> = [];
+  private readonly owner = owners++;
 
   constructor(entries: Iterable<readonly [term: string, value: T]>) {
     for (const [term, value] of entries) this.add(term, value);
@@ -38,33 +94,42 @@ export class TermMatcher<T> {
   private add(term: string, value: T): void {
     const raw = term.split(' ');
     if (raw.length === 1 && raw[0]!.startsWith('*')) {
-      this.suffixes.push({ suffix: raw[0]!.slice(1), value });
+      const suffix = raw[0]!.slice(1);
+      const pattern: Pattern = { owner: this.owner, suffix, parts: [], value };
+      if (suffix.length < PREFIX_KEY) shortSuffixes.push(pattern);
+      else suffixes.set(suffixKey(suffix), [...(suffixes.get(suffixKey(suffix)) ?? []), pattern]);
       return;
     }
     const parts = raw.map((word) => ({ text: word.replace(/\*$/, ''), prefix: word.endsWith('*') }));
+    const pattern: Pattern = { owner: this.owner, suffix: null, parts, value };
     const head = parts[0]!;
     if (head.prefix) {
       const key = prefixKey(head.text.slice(0, PREFIX_KEY));
-      this.prefixed.set(key, [...(this.prefixed.get(key) ?? []), { parts, value }]);
+      prefixed.set(key, [...(prefixed.get(key) ?? []), pattern]);
     } else {
-      this.exact.set(head.text, [...(this.exact.get(head.text) ?? []), { parts, value }]);
+      exact.set(head.text, [...(exact.get(head.text) ?? []), pattern]);
     }
   }
 
   /** Every match starting at each token; longer terms first, so callers can skip what they cover. */
   matchAll(words: readonly string[]): Match<T>[] {
+    const { candidates } = scan(words);
     const found: Match<T>[] = [];
-    for (let i = 0; i < words.length; i += 1) {
-      const word = words[i]!;
-      let best = longest(this.exact.get(word), words, i, null);
-      if (this.prefixed.size > 0) best = longest(this.prefixed.get(prefixKey(word)), words, i, best);
-      if (best === null && word.length > 6) {
-        for (const { suffix, value } of this.suffixes)
-          if (word.length > suffix.length && word.endsWith(suffix)) {
-            best = { start: i, end: i + 1, value };
-            break;
-          }
+    for (let i = 0; i < candidates.length; i += 1) {
+      const patterns = candidates[i];
+      if (patterns === undefined) continue;
+      let best: Match<T> | null = null;
+      let bySuffix: Pattern | null = null;
+      for (const pattern of patterns) {
+        if (pattern.owner !== this.owner) continue;
+        if (pattern.suffix !== null) {
+          bySuffix ??= pattern;
+          continue;
+        }
+        const end = matchAt(pattern.parts, words, i);
+        if (end > 0 && (best === null || end > best.end)) best = { start: i, end, value: pattern.value as T };
       }
+      if (best === null && bySuffix !== null) best = { start: i, end: i + 1, value: bySuffix.value as T };
       if (best) found.push(best);
     }
     return found;
@@ -76,22 +141,7 @@ export class TermMatcher<T> {
   }
 }
 
-function longest<T>(
-  patterns: Pattern<T>[] | undefined,
-  words: readonly string[],
-  start: number,
-  best: Match<T> | null,
-): Match<T> | null {
-  if (patterns === undefined) return best;
-  for (const pattern of patterns) {
-    const end = matchAt(pattern, words, start);
-    if (end > 0 && (best === null || end > best.end)) best = { start, end, value: pattern.value };
-  }
-  return best;
-}
-
-function matchAt<T>(pattern: Pattern<T>, words: readonly string[], start: number): number {
-  const { parts } = pattern;
+function matchAt(parts: readonly Part[], words: readonly string[], start: number): number {
   if (start + parts.length > words.length) return 0;
   for (let k = 0; k < parts.length; k += 1) {
     const part = parts[k]!;

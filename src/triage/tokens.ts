@@ -15,11 +15,12 @@ export interface Token {
 const DIACRITICS = /[\u0300-\u036f]/g;
 // Apostrophes go so that "don't" and "can't" stay one word a negation list can hold.
 const APOSTROPHES = /['\u2019]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Anything but tab, newline and printable ASCII (a range, as control characters may not be spelt in a pattern). */
+const MAY_DECOMPOSE = /[^\t-~]/;
 
 export function fold(text: string): string {
   // Plain ASCII has nothing to decompose: most mail is, and normalize() copies the whole text regardless.
-  const decomposed = NON_ASCII.test(text) ? text.normalize('NFD').replace(DIACRITICS, '') : text;
+  const decomposed = MAY_DECOMPOSE.test(text) ? text.normalize('NFD').replace(DIACRITICS, '') : text;
   return decomposed.replace(APOSTROPHES, '').toLowerCase();
 }
 
@@ -39,7 +40,8 @@ const recent: Tokenized[] = [];
 export function tokenized(text: string): Tokenized {
   for (const entry of recent) if (entry.text === text) return entry;
   const tokens = split(fold(text));
-  const entry = { text, tokens, words: tokens.map((token) => token.word) };
+  // Frozen: the matcher keeps its scan of a frozen word list (matcher.ts), as nobody can change it.
+  const entry = { text, tokens: Object.freeze(tokens), words: Object.freeze(tokens.map((token) => token.word)) };
   if (recent.unshift(entry) > RECENT) recent.pop();
   return entry;
 }
