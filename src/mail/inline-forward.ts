@@ -121,8 +121,10 @@ function fromHeaderBlock(text: string, intent: SubjectIntent): InlineForward | n
     const before = head.slice(0, m.index).split('\n');
     const separated = SEPARATOR_ABOVE.test(before.filter((l) => l.trim() !== '').at(-1) ?? '');
     const from = addressIn(m[2] ?? '');
-    // Without an address or a separator line it may be a digest or a quoted header, not a forward.
-    if (!from && !marked && !separated) continue;
+    // Without an address or a separator line it may be a digest or a quoted header, not a forward; under a
+    // forward subject a full block is one whose sender Outlook showed by name only (an address-book contact).
+    const fullBlock = fields >= 3 && SUBJECT_LINE.test(lines.slice(0, last + 1).join('\n'));
+    if (!from && !marked && !separated && !(intent === 'forward' && fullBlock)) continue;
     while (before.length > 0 && (before.at(-1)?.trim() === '' || SEPARATOR_ABOVE.test(before.at(-1) ?? ''))) before.pop();
     return {
       from,

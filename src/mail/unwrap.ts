@@ -1,6 +1,7 @@
 import { isOfferTriageError } from '../errors.js';
 import { htmlToText } from './body.js';
-import { findInlineForward, type InlineForward } from './inline-forward.js';
+import type { Address } from '../core/types.js';
+import { addressIn, findInlineForward, type InlineForward } from './inline-forward.js';
 import { splitTrailingNote } from './note-below.js';
 import {
   decodeTnef,
@@ -22,10 +23,17 @@ export async function unwrapForward(mail: ParsedMail, limits?: Partial<ParseLimi
   // A report's attached message is the mail it reports on (a bounce, a read receipt), not a forward.
   if (mail.contentType === 'multipart/report') return { forwarder: null, note: null, original: asOriginal(mail), how: null };
   const found = await unwrap(mail, lim, lim.maxDepth, mail.warnings);
-  if (!found) return { forwarder: null, note: null, original: asOriginal(mail), how: null };
+  if (!found) return { forwarder: resentBy(mail), note: null, original: asOriginal(mail), how: resentBy(mail) ? 'Resent-From header (redirected)' : null };
   const sameSender = found.original.from !== null && found.original.from.email === mail.from?.email;
   // A company re-sending its own earlier mail is the company writing directly.
   return { forwarder: sameSender ? null : mail.from, note: found.note, original: found.original, how: found.how };
+}
+
+/** A redirect (RFC 5322 Resent-*) keeps the company's From and names whoever passed it on in Resent-From. */
+function resentBy(mail: ParsedMail): Address | null {
+  const value = mail.headers['resent-from']?.[0];
+  const by = value ? addressIn(value) : null;
+  return by && by.email !== mail.from?.email ? by : null;
 }
 
 interface Found {

@@ -197,3 +197,28 @@ describe('forwarder notes below the forward and web forms', () => {
     expect((await unwrapForward(await parseMail(newsletter))).original.from?.email).toBe('noreply@news.example');
   });
 });
+
+describe('forwards that name the company without an address, and redirects', () => {
+  it('reads a full Outlook block whose From line has a name only, under a forward subject', async () => {
+    const raw = Buffer.from(
+      'From: Marloes <m.verbeek@fme.nl>\r\nTo: aanbod@crisisteam.example\r\nSubject: FW: Mondkapjes\r\n\r\nZie onder.\r\n\r\n' +
+        'Van: Dirk Vermeulen\r\nVerzonden: woensdag 1 april 2020 09:00\r\nAan: Ilse Maas\r\nOnderwerp: Mondkapjes\r\n\r\nWij maken mondkapjes.\r\nE: d.vermeulen@textiel.example\r\n',
+    );
+    const u = await unwrapForward(await parseMail(raw));
+    expect(u.forwarder?.email).toBe('m.verbeek@fme.nl');
+    expect(u.original.from).toBeNull();
+    expect(u.original.text).toContain('Wij maken mondkapjes.');
+    expect(u.note).toBe('Zie onder.');
+  });
+
+  it('names the Resent-From address as the forwarder of a redirected message', async () => {
+    const raw = Buffer.from(
+      'Resent-From: Femke <deboer@vnoncw.nl>\r\nFrom: Patrick <p@claassen.example>\r\nTo: aanbod@crisisteam.example\r\nSubject: FFP3\r\n\r\nWij hebben FFP3 op voorraad.\r\n',
+    );
+    const u = await unwrapForward(await parseMail(raw));
+    expect(u.forwarder?.email).toBe('deboer@vnoncw.nl');
+    expect(u.original.from?.email).toBe('p@claassen.example');
+    const self = Buffer.from('Resent-From: p@claassen.example\r\nFrom: Patrick <p@claassen.example>\r\nSubject: FFP3\r\n\r\nTekst.\r\n');
+    expect((await unwrapForward(await parseMail(self))).forwarder).toBeNull();
+  });
+});
