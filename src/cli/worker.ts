@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import type { CommandIo } from '../cli.js';
 import { loadConfig } from '../config.js';
 import { OfferTriageError } from '../errors.js';
@@ -9,13 +10,31 @@ import { startProcessWorker, startSendWorker } from '../queue/workers.js';
 import { guarded, openCommandContext } from './guard.js';
 
 /**
- * `offer-triage worker`: the long-running BullMQ workers (process; send when SMTP_URL is set) plus the sweeper that re-enqueues pending rows
- * Redis lost. SIGTERM/SIGINT close the workers, which waits for the jobs in hand, then the connections.
+ * `offer-triage worker [--queues process,send]`: the long-running BullMQ workers (process, with the sweeper
+ * that re-enqueues pending rows Redis lost; send when SMTP_URL is set). `--queues` picks which, so the
+ * processor and the mailer can run as separate services. SIGTERM/SIGINT close the workers, which waits for
+ * the jobs in hand, then the connections.
  */
+const QUEUES = ['process', 'send'] as const;
+type QueueName = (typeof QUEUES)[number];
+const USAGE = 'usage: offer-triage worker [--queues process,send]\n';
+
+function parseQueues(args: string[]): Set<QueueName> | null {
+  let value: string;
+  try {
+    value = parseArgs({ args, options: { queues: { type: 'string', default: QUEUES.join(',') } }, strict: true }).values.queues;
+  } catch {
+    return null;
+  }
+  const names = value.split(',').map((n) => n.trim());
+  return names.every((n): n is QueueName => (QUEUES as readonly string[]).includes(n)) ? new Set(names) : null;
+}
+
 export async function run(args: string[], io: CommandIo): Promise<number> {
   return guarded('worker', io, async () => {
-    if (args.length > 0) {
-      io.stderr.write('usage: offer-triage worker\n');
+    const queueNames = parseQueues(args);
+    if (!queueNames) {
+      io.stderr.write(USAGE);
       return 2;
     }
     const config = loadConfig();
@@ -25,21 +44,22 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const ctx = await openCommandContext({ config, logToStdout: true });
     const queues = createQueues(config.redisUrl, config.queuePrefix);
     const opts = { redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency: config.processConcurrency, log: ctx.log };
-    const processWorker = startProcessWorker(opts, processDeps(ctx, queues));
-    const sender = sendDeps(ctx);
+    const processing = queueNames.has('process');
+    const processWorker = processing ? startProcessWorker(opts, processDeps(ctx, queues)) : null;
+    const sender = queueNames.has('send') ? sendDeps(ctx) : null;
     const sendWorker = sender ? startSendWorker({ ...opts, concurrency: config.smtpMaxConnections }, (id) => sendOutbox(sender, id)) : null;
-    if (!sender) ctx.log.warn('SMTP_URL unset: replies wait in the outbox; no send worker in this process');
-    const sweeper = startSweeper({ db: ctx.db, queue: queues.process, log: ctx.log, graceSeconds: 5 });
-    ctx.log.info({ concurrency: config.processConcurrency, prefix: config.queuePrefix, send: sender !== null }, 'worker started');
+    if (queueNames.has('send') && !sender) ctx.log.warn('SMTP_URL unset: replies wait in the outbox; no send worker in this process');
+    const sweeper = processing ? startSweeper({ db: ctx.db, queue: queues.process, log: ctx.log, graceSeconds: 5 }) : null;
+    ctx.log.info({ queues: [...queueNames], concurrency: config.processConcurrency, prefix: config.queuePrefix, send: sender !== null }, 'worker started');
 
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));
       process.once('SIGINT', () => resolve('SIGINT'));
     });
     ctx.log.info({ signal }, 'worker stopping: finishing the jobs in hand');
-    await Promise.all([processWorker.close(), sendWorker?.close()]);
+    await Promise.all([processWorker?.close(), sendWorker?.close()]);
     sender?.transport.close();
-    await sweeper.stop();
+    await sweeper?.stop();
     await queues.close();
     ctx.log.info('worker stopped');
     await ctx.close();

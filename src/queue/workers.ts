@@ -2,7 +2,9 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from '../log.js';
 import { quarantineMessage } from '../store/quarantine.js';
 import { classifyFailure } from '../pipeline/failure.js';
-import { processMessage, type ProcessDeps } from '../pipeline/process.js';
+import { processBatch, type ProcessDeps, type ProcessOutcome } from '../pipeline/process.js';
+import { DEFAULT_BATCH_SIZE } from '../pipeline/run-pending.js';
+import { createBatcher, type Settled } from './batcher.js';
 import { QUEUE_FOR } from './jobs.js';
 import type { DataOf } from './queues.js';
 
@@ -14,9 +16,15 @@ import type { DataOf } from './queues.js';
 export interface WorkerOptions {
   redisUrl: string;
   prefix: string;
+  /** send: jobs at once; process: batches in flight */
   concurrency: number;
   log: Logger;
+  /** process: messages per batch (one transaction) */
+  batchSize?: number;
 }
+
+// Long enough for the jobs BullMQ hands out one by one to fill a batch, short enough not to be noticed.
+const BATCH_WAIT_MS = 20;
 
 const LOCKS = { lockDuration: 15_000, stalledInterval: 5_000 };
 
@@ -25,13 +33,27 @@ const onError = (log: Logger, queue: string) => (err: Error) => log.error({ err,
 const onFailed = (log: Logger, queue: string) => (job: { id?: string; attemptsMade: number } | undefined, err: Error) =>
   log.warn({ queue, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed');
 
+/**
+ * One job per message, as the ingest side adds them, but processed in batches: the jobs in hand are gathered
+ * (`concurrency` batches of `batchSize`, so BullMQ runs that many jobs at once) and each job still succeeds,
+ * retries or fails on its own message's result.
+ */
 export function startProcessWorker(opts: WorkerOptions, deps: ProcessDeps): Worker<DataOf<'process'>, unknown, 'process'> {
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batcher = createBatcher<number, ProcessOutcome>(
+    async (ids) => {
+      const settled = new Map<number, Settled<ProcessOutcome>>();
+      for (const [id, r] of await processBatch(deps, ids)) settled.set(id, r.status === 'failed' ? { ok: false, error: r.error } : { ok: true, value: r });
+      return settled;
+    },
+    { maxSize: batchSize, maxWaitMs: BATCH_WAIT_MS, lanes: opts.concurrency },
+  );
   const worker = new Worker<DataOf<'process'>, unknown, 'process'>(
     QUEUE_FOR.process,
     async (job) => {
       const { messageId } = job.data;
       try {
-        const outcome = await processMessage(deps, messageId);
+        const outcome = await batcher.run(messageId);
         return outcome.status;
       } catch (err) {
         const failure = classifyFailure(err);
@@ -45,7 +67,7 @@ export function startProcessWorker(opts: WorkerOptions, deps: ProcessDeps): Work
         throw err;
       }
     },
-    { connection: { url: opts.redisUrl, maxRetriesPerRequest: null }, prefix: opts.prefix, concurrency: opts.concurrency, ...LOCKS },
+    { connection: { url: opts.redisUrl, maxRetriesPerRequest: null }, prefix: opts.prefix, concurrency: opts.concurrency * batchSize, ...LOCKS },
   );
   worker.on('error', onError(opts.log, 'process'));
   worker.on('failed', onFailed(opts.log, 'process'));
