@@ -42,7 +42,20 @@ function prefixKey(word: string): number {
 
 /** The last PREFIX_KEY characters, likewise: all suffixes a word ends in share them, so one lookup finds them. */
 function suffixKey(word: string): number {
-  return prefixKey(word.length < PREFIX_KEY ? word : word.slice(-PREFIX_KEY));
+  const at = word.length - PREFIX_KEY;
+  if (at < 0) return prefixKey(word);
+  return (
+    ((word.charCodeAt(at) & 0x3ff) << 20) | ((word.charCodeAt(at + 1) & 0x3ff) << 10) | (word.charCodeAt(at + 2) & 0x3ff)
+  );
+}
+
+/**
+ * Whether any prefix term starts with a word's first two characters: most words start no prefix term, and
+ * this table spares them the map lookup. Collisions of wider characters only cost a lookup.
+ */
+const prefixStarts = new Uint8Array(1 << 16);
+function startIndex(word: string): number {
+  return ((word.charCodeAt(0) & 0xff) << 8) | (word.charCodeAt(1) & 0xff);
 }
 
 const exact = new Map<string, Pattern[]>();
@@ -70,7 +83,7 @@ function scan(words: readonly string[]): Scan {
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i]!;
     const whole = exact.get(word);
-    const start = prefixed.get(prefixKey(word));
+    const start = prefixStarts[startIndex(word)] === 1 ? prefixed.get(prefixKey(word)) : undefined;
     let found = whole === undefined ? start : start === undefined ? whole : [...whole, ...start];
     if (word.length >= SUFFIX_MIN_WORD) {
       for (const list of [shortSuffixes, suffixes.get(suffixKey(word))])
@@ -106,6 +119,7 @@ export class TermMatcher<T> {
     if (head.prefix) {
       const key = prefixKey(head.text.slice(0, PREFIX_KEY));
       prefixed.set(key, [...(prefixed.get(key) ?? []), pattern]);
+      prefixStarts[startIndex(head.text)] = 1;
     } else {
       exact.set(head.text, [...(exact.get(head.text) ?? []), pattern]);
     }
