@@ -35,6 +35,66 @@ const withAttachment = [
   '',
 ].join('\r\n');
 
+const CERT = Buffer.from('%PDF-1.4 CE certificate FFP2, notified body 2163\n');
+const innerOffer = [
+  'From: Sales <sales@maskfab.example>',
+  'To: info@fme.example',
+  'Subject: Offer FFP2 masks',
+  'Message-ID: <offer.7@maskfab.example>',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/mixed; boundary="in"',
+  '',
+  '--in',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<p>We can deliver <b>200.000 FFP2 masks</b> per week.<script>alert(1)</script></p>',
+  '--in',
+  'Content-Type: application/pdf; name="ce-certificate.pdf"',
+  'Content-Disposition: attachment; filename="ce-certificate.pdf"',
+  'Content-Transfer-Encoding: base64',
+  '',
+  CERT.toString('base64'),
+  '--in--',
+  '',
+].join('\r\n');
+/** An association's forward with the company's mail attached as message/rfc822. */
+const attachedForward = [
+  'From: Piet <desk@fme.example>',
+  'To: aanbod@crisisteam.example',
+  'Subject: Fwd: Offer FFP2 masks',
+  'Message-ID: <fwd.7@fme.example>',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/mixed; boundary="out"',
+  '',
+  '--out',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<p>Ter info, zie bijlage. Groet, Piet (FME)</p>',
+  '--out',
+  'Content-Type: message/rfc822',
+  'Content-Disposition: attachment; filename="offer.eml"',
+  '',
+  innerOffer,
+  '--out--',
+  '',
+].join('\r\n');
+/** The same offer forwarded inline, as Gmail writes it. */
+const inlineForward = rawMail(
+  'Fwd: Offer gowns',
+  [
+    'Ter info. Groet, Piet (FME)',
+    '',
+    '---------- Forwarded message ---------',
+    'From: Sales <sales@gownfab.example>',
+    'Date: Thu, 19 Mar 2020 at 16:02',
+    'Subject: Offer gowns',
+    'To: <info@fme.example>',
+    '',
+    'We have 40.000 isolation gowns in stock, EN 13795.',
+    '',
+  ].join('\r\n'),
+);
+
 beforeAll(async () => {
   t = await createTestDb('admin_lead');
   app = await build({
@@ -87,7 +147,7 @@ describe('the lead page', () => {
     expect(page.body).toContain('desk@fme.example');
     expect(page.body).toContain('500.000 per week');
     expect(page.body).toContain('EN 14683 type IIR');
-    expect(page.body).toMatch(/<iframe src="\/leads\/\d+\/mail" sandbox=""/);
+    expect(page.body).toMatch(/<iframe src="\/leads\/\d+\/mail\?view=offer" sandbox=""/);
 
     const mail = await c.get(`/leads/${leadId}/mail`);
     expect(mail.headers['content-security-policy']).toBe(
@@ -102,6 +162,52 @@ describe('the lead page', () => {
     expect(file.headers['content-type']).toBe('application/octet-stream');
     expect(file.headers['x-content-type-options']).toBe('nosniff');
     expect(file.rawPayload.equals(PDF)).toBe(true);
+  });
+
+  it('opens on the forwarded original, keeps the mail as received one tab away, and downloads its attachments', async () => {
+    const { leadId, messageId } = await seedLead(t.db, { raw: attachedForward, forwardedBy: 'desk@fme.example' });
+    const sha = (await import('node:crypto')).createHash('sha256').update(CERT).digest('hex');
+    await t.db.query(
+      `INSERT INTO message_attachments VALUES ($1, 0, 'ce-certificate.pdf', 'application/pdf', $2, $3)`,
+      [messageId, CERT.length, sha],
+    );
+    const c = new Client(app);
+    await c.login('rita@team.example');
+    const page = await c.get(`/leads/${leadId}`);
+    expect(page.body).toMatch(/<iframe src="\/leads\/\d+\/mail\?view=offer" sandbox=""/);
+    expect(page.body).toMatch(/href="\/leads\/\d+\?mail=received#mail"/);
+    expect(page.body).toContain('ce-certificate.pdf');
+    expect((await c.get(`/leads/${leadId}?mail=received`)).body).toMatch(
+      /<iframe src="\/leads\/\d+\/mail\?view=received"/,
+    );
+
+    const offer = await c.get(`/leads/${leadId}/mail?view=offer`);
+    expect(offer.body).toContain('<b>200.000 FFP2 masks</b>');
+    expect(offer.body).not.toContain('Groet, Piet');
+    expect(offer.body).not.toMatch(/<script/i);
+    expect((await c.get(`/leads/${leadId}/mail`)).body).toBe(offer.body);
+    const received = await c.get(`/leads/${leadId}/mail?view=received`);
+    expect(received.body).toContain('Groet, Piet (FME)');
+    for (const r of [offer, received]) {
+      expect(r.headers['content-security-policy']).toMatch(/^default-src 'none'; img-src data:;/);
+    }
+
+    const file = await c.get(`/leads/${leadId}/attachments/${messageId}/0`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toMatch(/^attachment; filename="ce-certificate.pdf"/);
+    expect(file.headers['content-type']).toBe('application/octet-stream');
+    expect(file.rawPayload.equals(CERT)).toBe(true);
+  });
+
+  it('shows the forwarded part of an inline forward as text, escaped', async () => {
+    const { leadId } = await seedLead(t.db, { raw: inlineForward, forwardedBy: 'desk@fme.example' });
+    const c = new Client(app);
+    await c.login('rita@team.example');
+    const offer = await c.get(`/leads/${leadId}/mail`);
+    expect(offer.body).toMatch(/<pre>[^<]*We have 40.000 isolation gowns in stock, EN 13795./);
+    expect(offer.body).not.toContain('Ter info');
+    expect((await c.get(`/leads/${leadId}/mail?view=received`)).body).toContain('Ter info');
+    expect((await c.get(`/leads/${leadId}/mail?view=other`)).statusCode).toBe(400);
   });
 
   it('averages scores from several reviewers and refuses to score a lead someone else holds', async () => {

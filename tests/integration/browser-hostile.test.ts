@@ -106,6 +106,28 @@ it('nothing in a hostile mail runs or fetches anything remote, in the frame or o
     ].join('\r\n'),
   });
 
+  // The same hostile mail forwarded as an attachment under a hostile note: both tabs of the lead page.
+  const forward = await seedLead(t.db, {
+    forwardedBy: 'desk@fme.example',
+    raw: [
+      'From: Desk <desk@fme.example>',
+      'Subject: Fwd: offer',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="f"',
+      '',
+      '--f',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      `<p onclick="${js}">See attached <b>note</b><img src="${beaconUrl}/note.png"></p>`,
+      '--f',
+      'Content-Type: message/rfc822',
+      '',
+      multipart(hostileHtml(beaconUrl)),
+      '--f--',
+      '',
+    ].join('\r\n'),
+  });
+
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   const dialogs: string[] = [];
@@ -124,15 +146,23 @@ it('nothing in a hostile mail runs or fetches anything remote, in the frame or o
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.waitForURL(`${url}/`);
 
-  for (const lead of [html, text]) {
-    await page.goto(`${url}/leads/${lead.leadId}`, { waitUntil: 'load' });
-    const frame = page.frameLocator('iframe[title="Original mail, sanitised"]');
-    if (lead === html) {
-      await expect.poll(() => frame.locator('b').first().textContent()).toBe('masks');
-      // The inline (cid:) image survives as data:, everything else is the blocked placeholder.
-      await expect
-        .poll(() => frame.locator('img[alt="inline logo"]').getAttribute('src'))
-        .toMatch(/^data:image\/png;base64,/);
+  const visits = [
+    { lead: html, path: '', bold: 'masks' },
+    { lead: text, path: '', bold: null },
+    { lead: forward, path: '', bold: 'masks' },
+    { lead: forward, path: '?mail=received', bold: 'note' },
+  ];
+  for (const { lead, path, bold } of visits) {
+    await page.goto(`${url}/leads/${lead.leadId}${path}`, { waitUntil: 'load' });
+    const frame = page.frameLocator('section.mail iframe');
+    if (bold) {
+      await expect.poll(() => frame.locator('b').first().textContent()).toBe(bold);
+      if (lead === html) {
+        // The inline (cid:) image survives as data:, everything else is the blocked placeholder.
+        await expect
+          .poll(() => frame.locator('img[alt="inline logo"]').getAttribute('src'))
+          .toMatch(/^data:image\/png;base64,/);
+      }
       await frame
         .locator('a', { hasText: 'click me' })
         .click({ timeout: 2000 })

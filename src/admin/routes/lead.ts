@@ -6,7 +6,7 @@ import { DECISIONS } from '../../pipeline/events.js';
 import { releaseClaim } from '../../store/queue.js';
 import { addNote, correctCategory, decideLead, RUBRIC, scoreLead } from '../../store/reviews.js';
 import { idParam, seeOther } from '../guard.js';
-import { contentDisposition, findAttachment, renderMailDocument } from '../mail-view.js';
+import { contentDisposition, findAttachment, MAIL_VIEWS, renderMailDocument } from '../mail-view.js';
 import type { AdminOptions } from '../options.js';
 import { attachmentSource, leadRawMessage, loadLead, loadReplies } from '../read/lead.js';
 import { page } from '../render.js';
@@ -30,6 +30,7 @@ const scoreBody = z.object({
   price_fit: mark,
   comment: z.string().max(4000).default(''),
 }) satisfies z.ZodType<Record<(typeof RUBRIC)[number], number> & { comment: string }>;
+const mailQuery = z.object({ view: z.enum(MAIL_VIEWS).default('offer') });
 const decideBody = z.object({
   decision: z.enum(DECISIONS),
   duplicate_of: z.string().trim().max(100).default(''),
@@ -43,6 +44,7 @@ export function registerLead(app: FastifyInstance, opts: AdminOptions): void {
     const lead = await loadLead(db.pool, id);
     if (!lead) throw new OfferTriageError('OT_ERR_NOT_FOUND', `lead ${id}`);
     const replies = await loadReplies(db.pool, id);
+    const query = req.query as Record<string, unknown>;
     const mine = lead.claimedBy === req.user!.email;
     return page(req, reply, 'lead', {
       title: `${lead.reference} ${lead.organisation ?? lead.senderEmail ?? ''}`,
@@ -54,17 +56,15 @@ export function registerLead(app: FastifyInstance, opts: AdminOptions): void {
       categories: CATEGORIES,
       decisions: DECISIONS,
       rubric: RUBRIC,
-      msg:
-        typeof (req.query as Record<string, unknown>).msg === 'string'
-          ? (req.query as Record<string, string>).msg
-          : null,
+      mailView: query.mail === 'received' ? 'received' : 'offer',
+      msg: typeof query.msg === 'string' ? query.msg : null,
     });
   });
 
   app.get<{ Params: { id: string } }>('/leads/:id/mail', async (req, reply) => {
     const source = await leadRawMessage(db.pool, idParam(req.params.id));
     if (!source) throw new OfferTriageError('OT_ERR_NOT_FOUND', 'no stored message for this lead');
-    const html = await renderMailDocument(source.raw);
+    const html = await renderMailDocument(source.raw, mailQuery.parse(req.query).view);
     return reply
       .header('content-security-policy', MAIL_CSP)
       .header('cache-control', 'private, no-store')
