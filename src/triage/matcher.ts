@@ -68,17 +68,20 @@ let owners = 0;
 /**
  * Per token list, the patterns that may start at each token (undefined: none), in the order the lists
  * added them. Only frozen lists (the tokenizer's) are remembered, as only they cannot change under the
- * candidates; `owners` tells a list added after the scan (none are: lists are module constants) to scan again.
+ * candidates, and only the last few, as the tokenizer keeps only the last few texts (a WeakMap cost more in
+ * table upkeep than it saved); `owners` tells a list added after the scan (none are: lists are module
+ * constants) to scan again.
  */
 interface Scan {
+  words: readonly string[];
   owners: number;
   candidates: Array<Pattern[] | undefined>;
 }
-const scans = new WeakMap<readonly string[], Scan>();
+const RECENT_SCANS = 8;
+const scans: Scan[] = [];
 
 function scan(words: readonly string[]): Scan {
-  const known = scans.get(words);
-  if (known !== undefined && known.owners === owners) return known;
+  for (const known of scans) if (known.words === words && known.owners === owners) return known;
   const candidates: Array<Pattern[] | undefined> = new Array(words.length);
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i]!;
@@ -92,8 +95,8 @@ function scan(words: readonly string[]): Scan {
     }
     candidates[i] = found;
   }
-  const result = { owners, candidates };
-  if (Object.isFrozen(words)) scans.set(words, result);
+  const result = { words, owners, candidates };
+  if (Object.isFrozen(words) && scans.unshift(result) > RECENT_SCANS) scans.pop();
   return result;
 }
 
