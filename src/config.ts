@@ -59,6 +59,8 @@ const schema = z.object({
   REPLY_LIMIT_PER_DAY: int(0, 1000).default(3),
   PORT: int(0, 65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** Prometheus /metrics on HOST:METRICS_PORT, a listener of its own because it has no session; unset: none */
+  METRICS_PORT: int(1, 65535).optional(),
   /** signs session cookies; required for `serve` outside the demo, at least 32 characters */
   SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   /** set when behind a TLS-terminating proxy, so cookies are Secure and client addresses come from it */
@@ -66,6 +68,8 @@ const schema = z.object({
   CLAIM_LEASE_SECONDS: int(30, 86400).default(900),
   PROCESS_CONCURRENCY: int(1, 256).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).superRefine((e, ctx) => {
+  if (e.METRICS_PORT === e.PORT) ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT' });
 });
 
 type Schema = z.infer<typeof schema>;
@@ -94,6 +98,7 @@ export interface Config {
   replyLimitPerDay: number;
   port: number;
   host: string;
+  metricsPort: number | undefined;
   sessionSecret: string | undefined;
   trustProxy: boolean;
   claimLeaseSeconds: number;
@@ -138,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     replyLimitPerDay: e.REPLY_LIMIT_PER_DAY,
     port: e.PORT,
     host: e.HOST,
+    metricsPort: e.METRICS_PORT,
     sessionSecret: e.SESSION_SECRET,
     trustProxy: e.TRUST_PROXY,
     claimLeaseSeconds: e.CLAIM_LEASE_SECONDS,

@@ -2,6 +2,7 @@ import type { CommandIo } from '../cli.js';
 import { loadConfig } from '../config.js';
 import { OfferTriageError } from '../errors.js';
 import { runMailboxWorker } from '../mailbox/imap-source.js';
+import { startMetricsListener, type MetricsServer } from '../metrics/server.js';
 import { createQueues, enqueueProcess } from '../queue/queues.js';
 import { guarded, openCommandContext } from './guard.js';
 
@@ -29,12 +30,15 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     };
     process.once('SIGTERM', onSignal);
     process.once('SIGINT', onSignal);
+    let metrics: MetricsServer | null = null;
     try {
+      metrics = await startMetricsListener(ctx, queues);
       await runMailboxWorker(ctx, { signal: stop.signal, onStored: queues ? (ids) => enqueueProcess(queues.process, ids) : undefined });
       return 0;
     } finally {
       process.off('SIGTERM', onSignal);
       process.off('SIGINT', onSignal);
+      await metrics?.close();
       await queues?.close();
       await ctx.close();
     }

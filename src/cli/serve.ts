@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { CommandIo } from '../cli.js';
 import { build } from '../admin/app.js';
 import { loadConfig } from '../config.js';
+import { startMetricsListener } from '../metrics/server.js';
 import { runPending } from '../pipeline/run-pending.js';
 import { processDeps } from '../pipeline/wiring.js';
 import { createQueues, enqueueSend, requeueProcess } from '../queue/queues.js';
@@ -35,6 +36,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false })
       : null;
     await redis?.connect().catch((err) => ctx.log.warn({ err }, 'Redis not reachable yet; /readyz will say so'));
+    const metrics = await startMetricsListener(ctx, queues).catch(async (err: unknown) => {
+      await queues?.close();
+      redis?.disconnect();
+      await ctx.close();
+      throw err;
+    });
 
     const app = await build({
       db: ctx.db,
@@ -59,6 +66,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     });
     ctx.log.info({ signal }, 'admin page stopping');
     await app.close();
+    await metrics?.close();
     await queues?.close();
     redis?.disconnect();
     await ctx.close();

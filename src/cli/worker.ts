@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { CommandIo } from '../cli.js';
 import { loadConfig } from '../config.js';
 import { OfferTriageError } from '../errors.js';
+import { startMetricsListener } from '../metrics/server.js';
 import { processDeps, sendDeps } from '../pipeline/wiring.js';
 import { sendOutbox } from '../replies/send.js';
 import { createQueues } from '../queue/queues.js';
@@ -43,6 +44,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
     const ctx = await openCommandContext({ config, logToStdout: true });
     const queues = createQueues(config.redisUrl, config.queuePrefix);
+    const metrics = await startMetricsListener(ctx, queues).catch(async (err: unknown) => {
+      await queues.close();
+      await ctx.close();
+      throw err;
+    });
     const opts = { redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency: config.processConcurrency, log: ctx.log };
     const processing = queueNames.has('process');
     const processWorker = processing ? startProcessWorker(opts, processDeps(ctx, queues)) : null;
@@ -60,6 +66,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     await Promise.all([processWorker?.close(), sendWorker?.close()]);
     sender?.transport.close();
     await sweeper?.stop();
+    await metrics?.close();
     await queues.close();
     ctx.log.info('worker stopped');
     await ctx.close();
