@@ -80,8 +80,11 @@ export async function processBatch(session: MailboxSession, batch: UidSize[], de
 
   const refs = await storeRawMessages(deps.db, items);
   if (oversize.length > 0) {
-    await storeOversize(deps.db, target.label, uidvalidity, max, oversize);
-    deps.log.warn({ uids: oversize.map((o) => o.uid), sizes: oversize.map((o) => o.size), max }, 'messages over MAX_MESSAGE_BYTES quarantined by their headers and left in the mailbox');
+    const messageIds = await storeOversize(deps.db, target.label, uidvalidity, max, oversize);
+    deps.log.warn(
+      { messageIds, uids: oversize.map((o) => o.uid), sizes: oversize.map((o) => o.size), max },
+      'messages over MAX_MESSAGE_BYTES quarantined by their headers and left in the mailbox',
+    );
   }
   if (refs.length > 0) await deps.onStored?.(refs.map((r) => r.id));
 

@@ -61,7 +61,7 @@ export async function processBatch(deps: ProcessDeps, messageIds: number[]): Pro
       results.set(analysed[0]!.messageId, { status: 'failed', error });
       return results;
     }
-    deps.log.warn({ messages: analysed.length, err: describeError(error) }, 'batch rolled back; recording its messages one by one');
+    deps.log.warn({ messageIds: analysed.map((i) => i.messageId), err: describeError(error) }, 'batch rolled back; recording its messages one by one');
     for (const item of analysed) {
       await recordInTransaction(deps, [item], results).catch((err: unknown) => results.set(item.messageId, { status: 'failed', error: err }));
     }

@@ -30,8 +30,9 @@ const LOCKS = { lockDuration: 15_000, stalledInterval: 5_000 };
 
 // Worker errors (lost Redis connection, lock renewal failures) are logged, never swallowed.
 const onError = (log: Logger, queue: string) => (err: Error) => log.error({ err, queue }, 'worker error');
-const onFailed = (log: Logger, queue: string) => (job: { id?: string; attemptsMade: number } | undefined, err: Error) =>
-  log.warn({ queue, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed');
+// The job's data is the row id ({ messageId } or { outboxId }), so the line names the row it concerns.
+const onFailed = (log: Logger, queue: string) => (job: { id?: string; attemptsMade: number; data: DataOf<'process'> | DataOf<'send'> } | undefined, err: Error) =>
+  log.warn({ queue, jobId: job?.id, ...job?.data, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed');
 
 /**
  * One job per message, as the ingest side adds them, but processed in batches: the jobs in hand are gathered

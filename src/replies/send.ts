@@ -30,13 +30,15 @@ const DEFAULT_LEASE_SECONDS = 300;
 type Claim = { outcome: SendOutcome } | { outcome: 'send'; row: OutboxRow };
 
 export async function sendOutbox(deps: SendDeps, outboxId: number): Promise<SendOutcome> {
-  const { db, log } = deps;
+  const { db } = deps;
   const claim = await db.transaction((tx): Promise<Claim> => claimRow(tx, deps, outboxId));
   if (claim.outcome !== 'send') {
-    log.info({ outboxId, outcome: claim.outcome }, 'reply not sent');
+    deps.log.info({ outboxId, outcome: claim.outcome }, 'reply not sent');
     return claim.outcome;
   }
   const row = claim.row;
+  // `messageId` in log lines is a stored message's row id; the reply's own Message-ID header is `mailMessageId`.
+  const log = deps.log.child({ outboxId, leadId: row.lead_id, mailMessageId: row.message_id });
   const attachment = row.attach_message_id === null ? null : await loadRaw(db, row.attach_message_id, row.lead_id);
 
   let response: string;
@@ -47,7 +49,7 @@ export async function sendOutbox(deps: SendDeps, outboxId: number): Promise<Send
     const smtpResponse = (err as { response?: string }).response ?? null;
     if (code !== undefined && code >= 500) {
       await markFailed(db.pool, row.id, describeError(err), smtpResponse);
-      log.error({ outboxId, code, smtpResponse }, 'reply refused permanently; recorded as failed');
+      log.error({ code, smtpResponse }, 'reply refused permanently; recorded as failed');
       throw new UnrecoverableError(`OT_ERR_SMTP_PERMANENT: ${describeError(err)}`);
     }
     // 4xx and broken connections: nothing was accepted, so the row goes back to pending for the retry
@@ -55,7 +57,7 @@ export async function sendOutbox(deps: SendDeps, outboxId: number): Promise<Send
     throw new OfferTriageError('OT_ERR_SMTP_TEMPORARY', describeError(err), { cause: err });
   }
   await markSent(db.pool, row.id, response);
-  log.info({ outboxId, messageId: row.message_id, to: row.to_email, template: row.template, response }, 'reply sent');
+  log.info({ to: row.to_email, template: row.template, response }, 'reply sent');
   return 'sent';
 }
 
@@ -71,7 +73,7 @@ async function claimRow(tx: Parameters<Parameters<Db['transaction']>[0]>[0], dep
     case 'sending':
       if (row.lease_expired) {
         await markUncertain(tx, id, 'a worker stopped while sending: check with the recipient before resending');
-        deps.log.warn({ outboxId: id, messageId: row.message_id }, 'reply found mid-send after a crash; marked uncertain, not resent');
+        deps.log.warn({ outboxId: id, leadId: row.lead_id, mailMessageId: row.message_id }, 'reply found mid-send after a crash; marked uncertain, not resent');
         return { outcome: 'uncertain' };
       }
       throw new OfferTriageError('OT_ERR_STATE', `outbox ${id} is being sent by another worker`);
