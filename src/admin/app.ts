@@ -2,8 +2,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import helmet from 'helmet';
 import { ZodError } from 'zod';
 import { isOfferTriageError, type ErrorCode } from '../errors.js';
 import { ANONYMOUS, wantsHtml } from './guard.js';
@@ -43,7 +43,8 @@ export async function build(opts: AdminOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
   });
 
-  await app.register(helmet, {
+  // helmet's middleware is built once; @fastify/helmet would build it (and parse the CSP) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -58,9 +59,12 @@ export async function build(opts: AdminOptions): Promise<FastifyInstance> {
         frameAncestors: ["'self'"],
       },
     },
-    hsts: opts.config.trustProxy,
+    strictTransportSecurity: opts.config.trustProxy,
     referrerPolicy: { policy: 'same-origin' },
   });
+  app.addHook('onRequest', (req, reply, done) =>
+    securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)),
+  );
   await app.register(cookie, { secret: opts.sessionSecret });
   await app.register(formbody);
   await app.register(rateLimit, { global: false });

@@ -15,6 +15,8 @@ export function requireRole(role: Role) {
 
 /** CSRF tokens are bound to the session; before login (the login form itself) to this fixed value. */
 export const ANONYMOUS = 'anonymous';
+/** @fastify/csrf-protection's cookie holding the per-browser secret (its default name). */
+export const CSRF_COOKIE = '_csrf';
 
 /** Browsers get HTML and redirects; anything that asks for JSON (or some other non-HTML type) gets status codes. */
 export function wantsHtml(req: FastifyRequest): boolean {

@@ -24,13 +24,24 @@ export const filterQuery = z.object({
 
 export function registerQueue(app: FastifyInstance, opts: AdminOptions): void {
   const ttl = opts.countsCacheMs ?? 5000;
+  // Stale while revalidating: the aggregate scans the open queue (~35 ms at 100k leads), and every page
+  // that arrived during a refresh would otherwise wait for it together, which is what p99 measures.
   let counts: { at: number; value: Promise<Record<string, number>> } | null = null;
+  let refreshing = false;
   const categoryCounts = () => {
-    if (!counts || Date.now() - counts.at >= ttl) {
-      const value = openCountsByCategory(opts.db.pool);
+    if (ttl <= 0) return openCountsByCategory(opts.db.pool);
+    if (counts && (Date.now() - counts.at < ttl || refreshing)) return counts.value;
+    const value = openCountsByCategory(opts.db.pool);
+    if (!counts) {
       counts = { at: Date.now(), value };
       value.catch(() => (counts = null));
+      return value;
     }
+    refreshing = true;
+    value
+      .then((fresh) => (counts = { at: Date.now(), value: Promise.resolve(fresh) }))
+      .catch((err: unknown) => opts.log?.warn({ err }, 'queue counts refresh failed'))
+      .finally(() => (refreshing = false));
     return counts.value;
   };
 
