@@ -183,7 +183,10 @@ describe('Redis restart', () => {
     const prefix = testQueuePrefix('restart');
     const queues = createQueues(url, prefix);
     const ids = await store(...Array.from({ length: 300 }, (_, i) => core.message(analysis({ sender: { email: `restart${i}@x.nl`, name: null, organisation: null } }))));
-    const worker = startProcessWorker({ redisUrl: url, prefix, concurrency: 4, log }, deps);
+    // One batch (of up to 100) at a time, with a core slow enough (5 ms a message) that Redis dies while
+    // most of the messages are still waiting.
+    const slow: ProcessDeps = { ...deps, analyse: async (r) => (await sleep(5), core.analyse(r)) };
+    const worker = startProcessWorker({ redisUrl: url, prefix, concurrency: 1, log }, slow);
     await enqueueProcess(queues.process, ids);
     // Redis dies mid-run with jobs in it, and comes back empty (no persistence); the worker reconnects.
     await until(async () => (await statusOf(ids)).some((r) => r.status === 'processed'));
