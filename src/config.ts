@@ -66,6 +66,7 @@ const schema = z.object({
   /** set when behind a TLS-terminating proxy, so cookies are Secure and client addresses come from it */
   TRUST_PROXY: bool.default(false),
   CLAIM_LEASE_SECONDS: int(30, 86400).default(900),
+  /** batches of messages (up to 100 each) a processor works on at once */
   PROCESS_CONCURRENCY: int(1, 256).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).superRefine((e, ctx) => {
