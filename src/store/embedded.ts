@@ -1,9 +1,9 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import net from 'node:net';
 import type { Logger } from '../log.js';
 import { OfferTriageError } from '../errors.js';
+import { freePort } from '../free-port.js';
 
 /**
  * Embedded PostgreSQL for the demo and for running without DATABASE_URL: real PostgreSQL binaries from npm,
@@ -12,17 +12,6 @@ import { OfferTriageError } from '../errors.js';
 export interface EmbeddedPostgres {
   url: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;

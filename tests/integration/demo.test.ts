@@ -1,27 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { access, chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { freePort } from '../../src/free-port.js';
 import { launchChromium } from './browser-fixtures.js';
 
 /**
  * A newcomer's first five minutes: `npm run demo` on a fresh data folder, then log in with the printed
  * credentials in a real browser and find the imported leads. Nothing but Node and the npm packages.
  */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 let tmp: string;
 let demo: ChildProcess;
 let output = '';

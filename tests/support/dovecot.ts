@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
+import { freePort } from '../../src/free-port.js';
 
 /**
  * A private Dovecot on a random loopback port with a throwaway config, users and maildirs in a temp dir.
@@ -36,17 +37,6 @@ function dovecotVersion(): string {
   } catch (err) {
     throw new Error(`Dovecot not found at ${DOVECOT}: install Debian's dovecot-imapd (.ci/run does)`, { cause: err });
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function mailOwner(): { name: string; uid: number; gid: number } {
