@@ -126,7 +126,10 @@ export async function benchAdmin(
   const session = `${SESSION_COOKIE}=${encodeURIComponent(app.signCookie(token))}`;
   // A browser sends back the CSRF secret cookie the first page set; without it every page makes a new one.
   const first = await fetch(`${base}/`, { headers: { cookie: session, accept: 'text/html' } });
-  const csrfCookie = first.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('_csrf='));
+  const csrfCookie = first.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('_csrf='));
   const cookie = csrfCookie ? `${session}; ${csrfCookie}` : session;
   const top = await db.query<{ id: number }>(
     `SELECT id FROM leads WHERE status IN ('new', 'in_review') ORDER BY priority DESC, id LIMIT 1`,

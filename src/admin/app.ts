@@ -1,9 +1,10 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import { ZodError } from 'zod';
 import { isOfferTriageError, type ErrorCode } from '../errors.js';
 import { ANONYMOUS, wantsHtml } from './guard.js';
@@ -34,6 +35,17 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   OT_ERR_STATE: 409,
 };
 
+/** The headers helmet sets for `options`, collected from one dry run of its middleware. */
+function staticHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value),
+    removeHeader: (name: string) => delete headers[name.toLowerCase()],
+  };
+  helmet(options)({} as IncomingMessage, res as unknown as ServerResponse, () => undefined);
+  return headers;
+}
+
 export async function build(opts: AdminOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: opts.log as FastifyBaseLogger | undefined,
@@ -43,8 +55,9 @@ export async function build(opts: AdminOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
   });
 
-  // helmet's middleware is built once; @fastify/helmet would build it (and parse the CSP) on every request.
-  const securityHeaders = helmet({
+  // With one fixed configuration helmet's headers are the same on every response: computed once here,
+  // then handed to each reply as one object (@fastify/helmet rebuilds helmet and its CSP per request).
+  const securityHeaders = staticHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -62,9 +75,10 @@ export async function build(opts: AdminOptions): Promise<FastifyInstance> {
     strictTransportSecurity: opts.config.trustProxy,
     referrerPolicy: { policy: 'same-origin' },
   });
-  app.addHook('onRequest', (req, reply, done) =>
-    securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)),
-  );
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
+  });
   await app.register(cookie, { secret: opts.sessionSecret });
   await app.register(formbody);
   await app.register(rateLimit, { global: false });

@@ -1,9 +1,10 @@
 import type { SessionUser } from '../store/users.js';
 
 /**
- * Session lookups for a few seconds per process, so a page costs one query instead of two. The price is
- * bounded: a logout or a disabled account is seen at once by this process (it drops the entry or
- * everything) and within `ttlMs` by the others. Size-capped so a flood of bogus cookies cannot grow it.
+ * Session lookups for a few seconds per process, keyed by the signed session cookie, so a page costs one
+ * query instead of two and no HMAC. The price is bounded: a logout or a disabled account is seen at once by
+ * this process (it drops the entry or everything) and within `ttlMs` by the others. Only cookies whose
+ * signature checked out are stored, and the map is size-capped.
  */
 export class SessionCache {
   private readonly entries = new Map<string, { user: SessionUser; at: number }>();
@@ -13,18 +14,18 @@ export class SessionCache {
     private readonly maxEntries = 10_000,
   ) {}
 
-  get(token: string): SessionUser | undefined {
-    const hit = this.entries.get(token);
+  get(cookie: string): SessionUser | undefined {
+    const hit = this.entries.get(cookie);
     if (!hit) return undefined;
     if (Date.now() - hit.at < this.ttlMs) return hit.user;
-    this.entries.delete(token);
+    this.entries.delete(cookie);
     return undefined;
   }
 
-  set(token: string, user: SessionUser): void {
+  set(cookie: string, user: SessionUser): void {
     if (this.ttlMs <= 0) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(token, { user, at: Date.now() });
+    this.entries.set(cookie, { user, at: Date.now() });
   }
 
   dropSession(sessionId: string): void {

@@ -34,9 +34,8 @@ export interface QueueRow {
   status: LeadStatus;
   route: string;
   category: Category;
-  organisation: string | null;
-  senderName: string | null;
-  senderEmail: string | null;
+  /** the organisation, else the contact's name, else their address */
+  company: string | null;
   /** formatted by PostgreSQL: the page shows 50 of these, and text is cheaper to hand over than parsed values */
   priority: string;
   certifications: string;
@@ -84,8 +83,8 @@ export async function listQueue(
   // statement cannot see how few rows are wanted and sorts the whole open queue instead of walking the index.
   const limit = Math.trunc(page.limit);
   const offset = Math.trunc(page.offset);
-  const text = `SELECT l.id, l.reference, l.status, l.route, l.category, l.organisation, l.sender_name AS "senderName",
-            l.sender_email AS "senderEmail", to_char(l.priority, 'FM0.00') AS priority,
+  const text = `SELECT l.id, l.reference, l.status, l.route, l.category,
+            coalesce(l.organisation, l.sender_name, l.sender_email) AS company, to_char(l.priority, 'FM990.0') AS priority,
             array_to_string(l.certifications, ', ') AS certifications,
             to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS "createdAt",
             CASE WHEN l.claim_expires_at > now() THEN u.email END AS "claimedBy"
