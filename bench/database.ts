@@ -6,7 +6,7 @@ import { migrate } from '../src/store/migrate.js';
 /** A throwaway, migrated database per benchmark stage on BENCH_DATABASE_URL's server, dropped afterwards. */
 export const BENCH_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-export async function withFreshDb<T>(label: string, fn: (db: Db) => Promise<T>): Promise<T> {
+export async function withFreshDb<T>(label: string, fn: (db: Db, url: string) => Promise<T>): Promise<T> {
   const name = `ot_bench_${label}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: BENCH_ADMIN_URL });
   await admin.connect();
@@ -16,7 +16,7 @@ export async function withFreshDb<T>(label: string, fn: (db: Db) => Promise<T>):
   const db = createDb(url.toString(), { max: 20 });
   try {
     await migrate(db);
-    return await fn(db);
+    return await fn(db, url.toString());
   } finally {
     await db.close();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

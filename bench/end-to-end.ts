@@ -1,48 +1,133 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../src/store/db.js';
 import { createLogger } from '../src/log.js';
 import { loadConfig } from '../src/config.js';
-import { analyse } from '../src/core/analyse.js';
-import { runPending } from '../src/pipeline/run-pending.js';
-import { createRouteReplies } from '../src/replies/route-replies.js';
-import { benchIngest, type IngestFigures } from './ingest.js';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { drainMailbox } from '../src/mailbox/imap-drain.js';
+import { createQueues, enqueueProcess } from '../src/queue/queues.js';
+import { imapClient, startDovecot } from '../tests/support/dovecot.js';
 
 /**
- * Dovecot → stored → processed → leads for `count` messages, in one process on an empty, migrated
- * database. The stages run one after the other (drain the mailbox, then process every stored row), so the
- * figure is a floor: in production the ingest and processor services overlap.
+ * Dovecot → stored → processed → leads, in the production topology: this process runs the mailbox drain
+ * (the `ingest` role, enqueueing with BullMQ addBulk per stored batch) while `processors` child processes run
+ * `offer-triage worker --queues process`, as `docker-compose up --scale processor=N` would. The clock runs from
+ * the first fetch until every message is processed. Peak RSS is each process's high-water mark (VmHWM).
  */
 export interface EndToEndFigures {
-  ingest: IngestFigures;
-  processSeconds: number;
-  processCpuMsPerMessage: number;
+  messages: number;
+  megabytes: number;
+  processors: number;
+  seconds: number;
   messagesPerSecond: number;
+  ingestSeconds: number;
   leads: number;
-  peakRssMb: number;
+  quarantined: number;
+  peakRssMb: { ingest: number; processors: number[] };
 }
 
-export async function benchEndToEnd(db: Db, opts: { count?: number; print?: (line: string) => void } = {}): Promise<EndToEndFigures> {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+async function corpus(): Promise<Buffer[]> {
+  const dir = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'corpus', 'messages');
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.eml')).sort();
+  return Promise.all(names.map((n) => readFile(path.join(dir, n))));
+}
+
+function vmHwmMb(pid: number | 'self'): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : 0;
+}
+
+function startProcessor(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'offer-triage.js'), 'worker', '--queues', 'process'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`processor did not start:\n${out}`)), 60_000);
+    const onData = (d: Buffer) => {
+      out += d;
+      if (out.includes('worker started')) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        child.stdout!.resume();
+        resolve(child);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d) => (out += d));
+    child.once('exit', (code) => reject(new Error(`processor exited with ${code}:\n${out}`)));
+  });
+}
+
+export async function benchEndToEnd(
+  db: Db,
+  dbUrl: string,
+  opts: { count?: number; processors?: number; redisUrl?: string } = {},
+): Promise<EndToEndFigures> {
+  const count = opts.count ?? 10_000;
+  const processors = opts.processors ?? 2;
+  const redisUrl = opts.redisUrl ?? process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const prefix = `ot-bench-${randomBytes(4).toString('hex')}`;
+  const base = await corpus();
+  const raws = Array.from({ length: count }, (_, i) => Buffer.concat([Buffer.from(`X-Bench-Copy: e2e-${i}\r\n`), base[i % base.length]!]));
+  const dovecot = await startDovecot({ users: { bench: 'bench' } });
+  const queues = createQueues(redisUrl, prefix);
+  const children: ChildProcess[] = [];
   try {
-    const ingest = await benchIngest(db, { count: opts.count ?? 10_000, print: opts.print });
-    const config = loadConfig({});
-    const deps = { db, log: createLogger({ level: 'silent' }), analyse: (raw: Buffer) => analyse(raw), onRouted: createRouteReplies(config) };
+    dovecot.deliver('bench', raws, 'INBOX');
+    const c = await imapClient(dovecot, 'bench');
+    await c.mailboxOpen('INBOX'); // let Dovecot index the maildir before the clock starts
+    await c.logout();
+    const env = { ...process.env, DATABASE_URL: dbUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, PROCESS_CONCURRENCY: '2', LOG_LEVEL: 'info', METRICS_PORT: '' };
+    for (let i = 0; i < processors; i++) children.push(await startProcessor(env));
+
+    const config = loadConfig({ IMAP_URL: dovecot.url('bench', 'INBOX') });
     const start = process.hrtime.bigint();
-    const cpu = process.cpuUsage();
-    const done = await runPending(deps, { concurrency: 2 });
-    const used = process.cpuUsage(cpu);
-    const processSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const leads = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM leads')).rows[0]!.n;
+    await drainMailbox({ db, log: createLogger({ level: 'silent' }), config }, { onStored: (ids) => enqueueProcess(queues.process, ids) });
+    const ingestSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+    for (;;) {
+      const { rows } = await db.query<{ pending: number }>(`SELECT count(*)::int AS pending FROM messages WHERE status = 'pending'`);
+      if (rows[0]!.pending === 0) break;
+      await sleep(20);
+    }
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const { rows } = await db.query<{ leads: number; quarantined: number }>(
+      `SELECT (SELECT count(*)::int FROM leads) AS leads, (SELECT count(*)::int FROM messages WHERE status = 'quarantined') AS quarantined`,
+    );
     return {
-      ingest,
-      processSeconds,
-      processCpuMsPerMessage: (used.user + used.system) / 1000 / Math.max(1, done.processed),
-      // the ingest bench drains the same number of messages twice (move and flag mode): count the first
-      messagesPerSecond: ingest.messages / (ingest.seconds + processSeconds * (ingest.messages / Math.max(1, done.processed))),
-      leads,
-      peakRssMb: Math.max(peak, process.memoryUsage().rss) / 1048576,
+      messages: count,
+      megabytes: raws.reduce((n, r) => n + r.length, 0) / 1048576,
+      processors,
+      seconds,
+      messagesPerSecond: count / seconds,
+      ingestSeconds,
+      leads: rows[0]!.leads,
+      quarantined: rows[0]!.quarantined,
+      peakRssMb: { ingest: vmHwmMb('self'), processors: children.map((ch) => vmHwmMb(ch.pid!)) },
     };
   } finally {
-    clearInterval(sampler);
+    await Promise.all(
+      children.map(
+        (ch) =>
+          new Promise((resolve) => {
+            ch.once('exit', resolve);
+            ch.kill('SIGTERM');
+          }),
+      ),
+    );
+    await queues.close();
+    await dovecot.stop();
   }
+}
+
+export function formatEndToEndFigures(f: EndToEndFigures): string {
+  return [
+    `end to end with ${f.processors} processor process(es): ${f.messages} msgs (${f.megabytes.toFixed(1)} MB) in ${f.seconds.toFixed(2)} s = ${f.messagesPerSecond.toFixed(0)} msg/s (mailbox drained after ${f.ingestSeconds.toFixed(2)} s)`,
+    `  ${f.leads} leads after dedupe, ${f.quarantined} quarantined; peak RSS ingest ${f.peakRssMb.ingest.toFixed(0)} MB, processors ${f.peakRssMb.processors.map((m) => m.toFixed(0)).join(' / ')} MB`,
+  ].join('\n');
 }

@@ -1,9 +1,9 @@
 import { benchCore } from './core.js';
-import { benchEndToEnd } from './end-to-end.js';
+import { benchEndToEnd, formatEndToEndFigures } from './end-to-end.js';
+import { benchIngest, formatIngestFigures } from './ingest.js';
 import { benchReplies, formatReplyFigures } from './replies.js';
 import { benchAdmin } from './admin.js';
 import { withFreshDb } from './database.js';
-import { formatIngestFigures } from './ingest.js';
 
 /**
  * `npm run bench`: the speed and memory figures the issues ask for, measured side by side in one run and
@@ -33,12 +33,15 @@ async function main(argv: string[]): Promise<void> {
     print(`core cost / simpleParser cost:  ${n(c.costRatio, 2)}x  (budget: at most 1.5x)`);
   }
   if (stages.includes('ingest')) {
-    print(`\n## ingest end to end (Dovecot → stored → processed → leads), ${n(count)} messages`);
-    const e = await withFreshDb('e2e', (db) => benchEndToEnd(db, { count, print: () => undefined }));
-    print(formatIngestFigures(e.ingest));
-    print(`processing: ${n(e.processSeconds, 1)} s for the stored messages, ${n(e.processCpuMsPerMessage, 2)} ms CPU per message in Node`);
-    print(`end to end: ${n(e.messagesPerSecond)} msg/s (target at least 500), ${n(e.leads)} leads, peak RSS ${n(e.peakRssMb)} MB`);
-    if (coreMsgPerSec) print(`end to end / bare core (one core, no I/O): ${n(e.messagesPerSecond / coreMsgPerSec, 2)}`);
+    print(`\n## ingest stage (Dovecot → fetch → raw store → move), ${n(count)} messages`);
+    const i = await withFreshDb('ingest', (db) => benchIngest(db, { count }));
+    print(formatIngestFigures(i));
+    print(`\n## end to end (Dovecot → stored → processed → leads), ${n(count)} messages (target at least 500 msg/s)`);
+    for (const processors of [1, 2]) {
+      const e = await withFreshDb('e2e', (db, url) => benchEndToEnd(db, url, { count, processors }));
+      print(formatEndToEndFigures(e));
+      if (coreMsgPerSec) print(`  end to end / bare core on one core: ${n(e.messagesPerSecond / coreMsgPerSec, 2)}`);
+    }
   }
   if (stages.includes('replies')) {
     print(`\n## replies over SMTP on loopback`);
