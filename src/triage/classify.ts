@@ -29,6 +29,11 @@ const SHIPPED_MODEL = shipped as ModelWeights;
 const MODEL_WEIGHT = 3;
 /** Vague offers ("we have capacity, how can we help") belong to `other` unless something outweighs this. */
 const OTHER_BASELINE = 1;
+/**
+ * The model's share for a product category when the text names no product at all: SEO spam or a vague
+ * offer of help can look like a ventilator offer to a bag of words, so only a confident model may still pick one.
+ */
+const WITHOUT_PRODUCT_SHARE = 0.5;
 /** Lexicon weight at which a score reaches 1 - 1/e. */
 const SCALE = 5;
 
@@ -48,9 +53,13 @@ export function classifyWith(model: ModelWeights, input: ClassifyInput): Classif
   // Subject and body, as train.ts sees them.
   const learned = posterior(model, [...evidence.words[0]!, ...evidence.words[1]!]);
 
+  const namesProduct = CATEGORIES.some((category) => evidence.mentions[category].length > 0);
   const categories = CATEGORIES.map((category) => {
+    const share = namesProduct || category === 'other' ? 1 : WITHOUT_PRODUCT_SHARE;
     const total =
-      evidence.weight[category] + MODEL_WEIGHT * learned[category] + (category === 'other' ? OTHER_BASELINE : 0);
+      evidence.weight[category] +
+      share * MODEL_WEIGHT * learned[category] +
+      (category === 'other' ? OTHER_BASELINE : 0);
     return { category, score: round(1 - Math.exp(-total / SCALE)) };
   }).sort((a, b) => b.score - a.score);
 

@@ -26,6 +26,9 @@ export const NEGATORS = new Set([
   'isnt',
   'arent',
   'wont',
+  'niets',
+  'nothing',
+  'none',
 ]);
 
 /** "not only masks", "niet alleen": the opposite of a negation. */
@@ -38,6 +41,9 @@ export const NEGATION_UNDONE = new Set([
   'problem',
   'probleem',
   'minimum',
+  // "niets anders dan mondkapjes", "nothing else but masks"
+  'anders',
+  'else',
 ]);
 
 /** Words that start a new clause: "we do not make masks but gowns", "geen mondkapjes, wel schorten". */
@@ -126,6 +132,10 @@ export const PASSING_BEFORE = new TermMatcher<true>(
     'application in',
     'for manufacturers of',
     'for producers of',
+    'to manufacturers of',
+    'to producers of',
+    'to makers of',
+    'makers van',
     'testing of',
     'test',
     'testing',
@@ -194,8 +204,91 @@ export const PASSING_AFTER = new Set([
   'test',
 ]);
 
-/** A plain "for"/"voor" before a product marks a passing mention only right after another product word. */
+/**
+ * A plain "for"/"voor" before a product marks a passing mention only shortly after another product word
+ * ("neusbeugels (ijzerdraad, 3 mm) voor mondkapjes"): the thing before "for" is offered, the other is its use.
+ */
 export const WEAK_PASSING = new Set(['for', 'voor']);
+/** "ook voor mondkapjes zorgen", "also for masks": a second offer, not the first one's use. */
+export const WEAK_PASSING_UNDONE = new Set(['ook', 'also', 'too', 'zorgen', 'zorg']);
+
+/**
+ * A condition names what a company needs to make its product, not what it offers: "5.000 jassen per week,
+ * als er geschikte stof (polypropyleen) geleverd kan worden", "provided that we get meltblown". A fronted
+ * condition ends at its comma ("If you need meltblown, we have 5 tons"); a trailing one runs to the end of
+ * the sentence. Only materials are read this way: a condition on a finished product ("if there is demand
+ * for masks, we convert a line") still names the company's own product.
+ */
+export const CONDITIONS = new TermMatcher<true>(
+  [
+    'als er',
+    'mits',
+    'indien er',
+    'wanneer er',
+    'zodra er',
+    'zolang er',
+    'op voorwaarde dat',
+    'provided that',
+    'provided we',
+    'providing that',
+    'on condition that',
+    'as long as',
+    'if we can get',
+    'if we get',
+    'if we receive',
+    'if we can source',
+    'if we can obtain',
+    'if we can buy',
+    'if there is',
+    'if there are',
+    'if someone',
+    'if somebody',
+    'if anyone',
+  ].map((term) => [term, true] as const),
+);
+
+/**
+ * "leveren aan confectiebedrijven die isolatiejassen maken", "to companies that make face masks": a product
+ * in a relative clause about a customer (a preposition, a noun, then "die"/"that") is the customer's, when
+ * the clause says the customer makes, needs or uses it.
+ */
+export const CUSTOMER_PREPOSITIONS = new Set(['aan', 'to', 'for', 'voor']);
+export const RELATIVE_PRONOUNS = new Set(['die', 'dat', 'that', 'who', 'which']);
+export const CUSTOMER_VERBS = new Set([
+  'maken',
+  'maakt',
+  'produceren',
+  'produceert',
+  'vervaardigen',
+  'vervaardigt',
+  'fabriceren',
+  'fabriceert',
+  'naaien',
+  'confectioneren',
+  'assembleren',
+  'gebruiken',
+  'gebruikt',
+  'verwerken',
+  'verwerkt',
+  'nodig',
+  'zoeken',
+  'make',
+  'makes',
+  'produce',
+  'produces',
+  'manufacture',
+  'manufactures',
+  'sew',
+  'sews',
+  'assemble',
+  'assembles',
+  'use',
+  'uses',
+  'need',
+  'needs',
+  'convert',
+  'converts',
+]);
 
 /** "capacity for the production of masks" is an offer, not a passing mention. */
 export const CAPACITY_WORDS = new Set([

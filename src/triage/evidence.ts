@@ -1,5 +1,17 @@
 import { CATEGORIES, type Category, type Language } from '../core/types.js';
-import { CAPACITY_WORDS, CLOSINGS, OFFER, PASSING_AFTER, PASSING_BEFORE, WEAK_PASSING } from './cues.js';
+import {
+  CAPACITY_WORDS,
+  CLOSINGS,
+  CONDITIONS,
+  CUSTOMER_PREPOSITIONS,
+  CUSTOMER_VERBS,
+  OFFER,
+  PASSING_AFTER,
+  PASSING_BEFORE,
+  RELATIVE_PRONOUNS,
+  WEAK_PASSING,
+  WEAK_PASSING_UNDONE,
+} from './cues.js';
 import { FAN_CONTEXT, LEXICON, MEDICAL_CONTEXT } from './lexicon.js';
 import { TermMatcher, type Match } from './matcher.js';
 import { isNegated } from './negation.js';
@@ -61,6 +73,14 @@ const IN_PASSING = 0.25;
 const REPEAT_SHARE = 0.25;
 /** words allowed between "grondstoffen voor" and the product: "voor de extractiereagentia van PCR-testen" */
 const PASSING_REACH = 4;
+/** words allowed between a product and the "voor" of its use: "neusbeugels (ijzerdraad met PE-coating, 3 mm) voor" */
+const USE_REACH = 8;
+/** how far back a customer's relative clause may begin: "aan confectiebedrijven die isolatiejassen of overalls maken" */
+const RELATIVE_REACH = 6;
+/** words allowed between the preposition and the relative pronoun: "aan de confectiebedrijven die" */
+const CUSTOMER_NOUN_REACH = 3;
+/** words after the product that may still hold the customer's verb (Dutch puts it last) */
+const CUSTOMER_VERB_REACH = 4;
 /** a lab that tests or certifies masks offers a service (`other`), whatever it says about masks */
 const SERVICE_WEIGHT = 3;
 /** "reagentiaproducenten", "maskerfabrikanten": the product's makers are the customers, not the offer */
@@ -110,6 +130,10 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     const quantities = quantitiesBySentence(tokens);
     const passingEnds = passingPhraseEnds(PASSING_BEFORE.matchAll(words), words);
 
+    const conditions = hits.some((hit) => hit.value.category === 'materials')
+      ? conditionScopes(CONDITIONS.matchAll(words), tokens)
+      : NO_SCOPES;
+
     let previous: { match: Match<Term>; passing: boolean } | null = null;
     for (const match of hits) {
       let { category } = match.value;
@@ -119,7 +143,6 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       }
       const token = tokens[match.start]!;
       const chained: boolean = previous !== null && previous.match.end >= match.start - 1 && previous.passing;
-      const afterOtherProduct: boolean = previous !== null && previous.match.value.category !== category;
       // Parts for ventilators are ventilators (DESIGN §4), so "onderdelen voor beademing" is no passing mention.
       const how = isPassing(match, category, tokens, words, passingEnds);
       if (how === 'service') serviceObjects.add(category);
@@ -128,7 +151,9 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
         (chained ||
           how !== null ||
           CUSTOMER_COMPOUND.test(words[match.start]!) ||
-          (afterOtherProduct && previous!.match.end === match.start - 1 && WEAK_PASSING.has(words[match.start - 1]!)));
+          isUseOfEarlierProduct(match, category, previous, tokens, words) ||
+          (category === 'materials' && inScope(conditions, tokens, match.start)) ||
+          isCustomersProduct(match, tokens, words));
       previous = { match, passing };
       const negated = isNegated(tokens, match.start, match.end, language);
       const quantity = quantities.get(token.sentence) ?? null;
@@ -244,6 +269,66 @@ function isPassing(
   if (category === 'tests' || after === undefined || tokens[match.end]!.clause !== clause || !PASSING_AFTER.has(after))
     return null;
   return SERVICE_VERBS.has(after) ? 'service' : 'passing';
+}
+
+/**
+ * "Neusbeugels (ijzerdraad, 3 mm) voor mondkapjes": a product right after "voor"/"for", shortly after a
+ * product of another category in the same sentence, is what that product is for.
+ */
+function isUseOfEarlierProduct(
+  match: Match<Term>,
+  category: Category,
+  previous: { match: Match<Term>; passing: boolean } | null,
+  tokens: readonly Token[],
+  words: readonly string[],
+): boolean {
+  const at = match.start - 1;
+  if (previous === null || previous.passing || previous.match.value.category === category) return false;
+  if (!WEAK_PASSING.has(words[at] ?? '') || WEAK_PASSING_UNDONE.has(words[at - 1] ?? '')) return false;
+  return previous.match.end >= at - USE_REACH && tokens[previous.match.start]!.sentence === tokens[at]!.sentence;
+}
+
+/** "aan confectiebedrijven die isolatiejassen maken", "to companies that make face masks". */
+function isCustomersProduct(match: Match<Term>, tokens: readonly Token[], words: readonly string[]): boolean {
+  const clause = tokens[match.start]!.clause;
+  for (let r = match.start - 1; r >= Math.max(1, match.start - RELATIVE_REACH); r -= 1) {
+    if (tokens[r]!.clause !== clause) return false;
+    if (!RELATIVE_PRONOUNS.has(words[r]!)) continue;
+    let preposition = false;
+    for (let p = r - 2; p >= Math.max(0, r - 1 - CUSTOMER_NOUN_REACH) && !preposition; p -= 1)
+      preposition = tokens[p]!.clause === clause && CUSTOMER_PREPOSITIONS.has(words[p]!);
+    if (!preposition) return false;
+    const last = Math.min(tokens.length, match.end + CUSTOMER_VERB_REACH);
+    for (let v = r + 1; v < last && tokens[v]!.clause === clause; v += 1)
+      if (CUSTOMER_VERBS.has(words[v]!)) return true;
+    return false;
+  }
+  return false;
+}
+
+interface Scope {
+  /** first token inside the condition */
+  from: number;
+  sentence: number;
+  /** a fronted condition ends with its clause; null: it runs to the end of the sentence */
+  clause: number | null;
+}
+
+const NO_SCOPES: readonly Scope[] = [];
+
+function conditionScopes(matches: readonly Match<true>[], tokens: readonly Token[]): readonly Scope[] {
+  return matches.map(({ start, end }) => {
+    const { sentence, clause } = tokens[start]!;
+    const fronted = start === 0 || tokens[start - 1]!.sentence !== sentence;
+    return { from: end, sentence, clause: fronted ? clause : null };
+  });
+}
+
+function inScope(scopes: readonly Scope[], tokens: readonly Token[], at: number): boolean {
+  const { sentence, clause } = tokens[at]!;
+  return scopes.some(
+    (scope) => at >= scope.from && scope.sentence === sentence && (scope.clause === null || scope.clause === clause),
+  );
 }
 
 /** The weight of mentions already discounted one by one: best plus a little for repeats, as below. */

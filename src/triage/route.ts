@@ -1,8 +1,8 @@
 import type { AutomaticMail, Category, LeadTime, Quantity, Route } from '../core/types.js';
 import type { Classification } from './classify.js';
-import { TermMatcher } from './matcher.js';
+import { TermMatcher, type Match } from './matcher.js';
 import { isNegated } from './negation.js';
-import { tokenize } from './tokens.js';
+import { fold, tokenize } from './tokens.js';
 
 /**
  * DESIGN §4 routes. Finished goods on the shelf, deliverable within days, go straight to the ministry's
@@ -57,6 +57,17 @@ const READY = new TermMatcher<true>(
     'in warehouse',
     'liggen klaar',
     'ligt klaar',
+    'klaarliggen',
+    'klaarligt',
+    'klaar liggen',
+    'klaar voor verzending',
+    'klaar voor levering',
+    'gereed voor verzending',
+    'gereed voor levering',
+    'on the shelf',
+    'op de plank',
+    'ready for collection',
+    'ready for pickup',
     'can ship this week',
     'deliver tomorrow',
     'morgen leveren',
@@ -128,6 +139,14 @@ function longLeadTime(words: readonly string[]): string | null {
   return null;
 }
 
+/** Whether the extractor's stock phrase is one of the stock words found here, all of them denied. */
+function deniedHere(phrase: string | null, stockWords: readonly Match<true>[], words: readonly string[]): boolean {
+  if (phrase === null || stockWords.length === 0) return false;
+  const folded = fold(phrase).replace(/[^a-z0-9]+/g, ' ');
+  const said = ` ${folded.trim()} `;
+  return stockWords.some((match) => said.includes(` ${words.slice(match.start, match.end).join(' ')} `));
+}
+
 export function decideRoute(input: RouteInput): RouteDecision {
   if (input.automatic) {
     return {
@@ -145,13 +164,18 @@ export function decideRoute(input: RouteInput): RouteDecision {
   if (category === 'other' && !FINISHED_OTHER.test(words)) {
     return review('a service, capacity or general offer, not finished goods');
   }
-  const ready = READY.matchAll(words).find(
+  const stockWords = READY.matchAll(words);
+  const ready = stockWords.find(
     (match) =>
       !isNegated(tokens, match.start, match.end, 'nl') &&
       !(words[match.start - 2] === 'out' && words[match.start - 1] === 'of'),
   );
   const readyText = ready ? words.slice(ready.start, ready.end).join(' ') : null;
-  if (!input.leadTime.inStock && readyText === null) {
+  // The extractor's stock claim is trusted unless every stock word here is denied and its own phrase is one
+  // of them ("Er is nu nog niets op voorraad"): then it missed the negation.
+  const inStock =
+    input.leadTime.inStock && (ready !== undefined || !deniedHere(input.leadTime.text, stockWords, words));
+  if (!inStock && readyText === null) {
     return review(
       `no ${FINISHED.has(category) ? category : 'goods'} from stock: production capacity or an offer to assess`,
     );
@@ -162,7 +186,7 @@ export function decideRoute(input: RouteInput): RouteDecision {
   }
   const long = days === null ? longLeadTime(words) : null;
   if (long !== null) return review(`stock mentioned, but delivery takes '${long}'`);
-  const stock = input.leadTime.inStock ? (input.leadTime.text ?? 'in stock') : readyText!;
+  const stock = inStock ? (input.leadTime.text ?? 'in stock') : readyText!;
   const amount = input.quantities[0] ? `, quantity '${input.quantities[0].text}'` : '';
   const when = days !== null ? `, delivery within ${days} day${days === 1 ? '' : 's'}` : '';
   return {

@@ -74,6 +74,43 @@ describe('classify: the offer, not every word', () => {
     expect(main(text, language)).toBe('materials');
   });
 
+  it.each<[string, Language, Category]>([
+    [
+      'Vanaf april kunnen wij 5.000 jassen per week maken, als er geschikte stof (polypropyleen of gecoat polyester) geleverd kan worden.',
+      'nl',
+      'gowns',
+    ],
+    ['We can sew 8,000 isolation gowns a week provided that we get SMS fabric and elastic.', 'en', 'gowns'],
+    ['Onze lijn maakt 20.000 mondkapjes per week, mits er meltblown en elastiek beschikbaar is.', 'nl', 'masks'],
+    ['If you need meltblown, we can supply 5 tons a week.', 'en', 'materials'],
+  ])('materials named as a condition are needed, not offered: %s', (text, language, expected) => {
+    expect(main(text, language)).toBe(expected);
+  });
+
+  it.each<[string, Language]>([
+    [
+      'Wij coaten polyester doek en kunnen 60.000 strekkende meter per week leveren aan confectiebedrijven die isolatiejassen of overalls maken.',
+      'nl',
+    ],
+    ['We supply ear-loop elastic to companies that make face masks, 5 million metres in stock.', 'en'],
+    ['Wij leveren vlies aan fabrikanten die mondkapjes produceren.', 'nl'],
+  ])("products a customer makes are the customer's: %s", (text, language) => {
+    expect(main(text, language)).toBe('materials');
+  });
+
+  it('a company that makes the product itself is not its own customer', () => {
+    expect(main('Wij zijn een bedrijf dat mondkapjes maakt, 10.000 per week.', 'nl')).toBe('masks');
+    expect(main('We are a company that makes isolation gowns, 5,000 a week.', 'en')).toBe('gowns');
+  });
+
+  it('the thing before "voor"/"for" is offered, also across a parenthesis', () => {
+    const text =
+      'Wij leveren neusbeugels (dubbele ijzerdraad met PE-coating, 3 mm) voor mondkapjes, 4 miljoen per maand.';
+    expect(main(text, 'nl')).toBe('materials');
+    const second = run('Wij leveren handschoenen en kunnen ook voor mondkapjes zorgen.', 'nl');
+    expect(second.reasons.some((r) => r.startsWith('masks mentioned only in passing'))).toBe(false);
+  });
+
   it('says when a category was only a passing mention', () => {
     const result = run('We produce meltblown fabric for use in FFP2 masks.', 'en');
     expect(result.reasons.some((r) => /^masks mentioned only in passing/.test(r))).toBe(true);
@@ -128,6 +165,15 @@ describe('classify: categories in both languages', () => {
     ['Wij hebben productiecapaciteit over en willen graag helpen.', 'nl', 'other'],
   ])('%s → %s', (text, language, expected) => {
     expect(main(text, language)).toBe(expected);
+  });
+});
+
+describe('classify: the model alone', () => {
+  it('picks no product category for a text that names no product', () => {
+    const seo =
+      'Ik zag dat uw website niet op de eerste pagina van Google staat. Wij zorgen binnen 30 dagen voor een top-3 positie.';
+    const result = run(seo, 'nl', { subject: 'Meer klanten via Google?' });
+    expect(result.categories[0]!.category).toBe('other');
   });
 });
 

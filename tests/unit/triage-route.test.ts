@@ -41,6 +41,8 @@ describe('decideRoute', () => {
       { inStock: true, days: 2, text: 'in stock' },
     ],
     ['ventilators', 'We have 25 ICU ventilators in our warehouse.', NO_LEAD_TIME],
+    ['masks', 'Met mijn naaiclub heb ik 500 katoenen mondkapjes gemaakt die klaarliggen.', NO_LEAD_TIME],
+    ['gowns', 'Er staan 4.000 overalls gereed voor verzending in Venlo.', NO_LEAD_TIME],
     ['other', 'Wij hebben 300.000 nitril onderzoekshandschoenen op voorraad.', IN_STOCK],
     [
       'other',
@@ -68,6 +70,19 @@ describe('decideRoute', () => {
     ],
     ['gowns', 'Schorten zijn helaas niet op voorraad, wel te produceren.', NO_LEAD_TIME, /no gowns from stock/],
     ['masks', 'Our FFP2 masks are out of stock, new production in May.', NO_LEAD_TIME, /no masks from stock/],
+    // The extractor's claim when it missed a negation the router reads: "niets op voorraad" is no stock.
+    [
+      'masks',
+      'Wij kunnen 25.000 stuks per week produceren vanaf 20 april. Er is nu nog niets op voorraad.',
+      IN_STOCK,
+      /no masks from stock/,
+    ],
+    [
+      'masks',
+      'We make 10,000 masks a week; there is nothing in stock yet.',
+      { ...IN_STOCK, text: 'in stock' },
+      /no masks/,
+    ],
     [
       'other',
       'Wij bieden logistiek en opslag aan, per direct beschikbaar.',

@@ -15,6 +15,12 @@ describe('detectUnwanted', () => {
     ['Investment', 'Double your bitcoin with our crypto trading robot. Guaranteed returns.', 'en'],
     ['Uw mailbox is bijna vol', 'Uw mailbox heeft de opslaglimiet bereikt. Verifieer uw account via de link.', 'nl'],
     ['SEO', 'We can get your website on the first page of Google with our SEO backlinks package.', 'en'],
+    [
+      'Meer klanten via Google?',
+      'Uw website staat niet op de eerste pagina van Google. Wij zorgen voor een top-3 positie. Vraag een gratis analyse aan.',
+      'nl',
+    ],
+    ['Boost your rankings', 'We can get your website to a top-3 position on Google in 30 days. Free audit.', 'en'],
     ['Urgent', 'I am a barrister; my late client left an inheritance and you are the next of kin.', 'en'],
   ])('spam: %s', (subject, text, language) => {
     expect(check(subject, text, language)?.kind).toBe('spam');

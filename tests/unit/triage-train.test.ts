@@ -9,12 +9,19 @@ import { crossValidate, train, type LabelledExample } from '../../src/triage/tra
 
 // Retrain the shipped weights after editing the labelled offers:
 //   TRIAGE_RETRAIN=1 npx vitest run tests/unit/triage-train.test.ts
-const FIXTURE = new URL('../fixtures/triage/labelled-offers.jsonl', import.meta.url);
+// The shipped model learns from both labelled files; phrasings.jsonl is also checked on its own against a
+// model trained without it (triage-phrasings.test.ts), and its spam lines carry no category to learn.
+const FIXTURES = ['labelled-offers.jsonl', 'phrasings.jsonl'].map(
+  (name) => new URL(`../fixtures/triage/${name}`, import.meta.url),
+);
 const WEIGHTS = new URL('../../src/triage/model-weights.json', import.meta.url);
-const examples: LabelledExample[] = readFileSync(FIXTURE, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as LabelledExample);
+const examples: LabelledExample[] = FIXTURES.flatMap((fixture) =>
+  readFileSync(fixture, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as LabelledExample | { category: null })
+    .filter((example): example is LabelledExample => example.category !== null),
+);
 
 function predictCombined(model: ModelWeights, example: LabelledExample) {
   const input = {
