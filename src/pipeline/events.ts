@@ -26,5 +26,9 @@ export interface LeadDecided {
   actor: string;
 }
 
-export type OnRouted = (tx: pg.PoolClient, event: LeadRouted) => Promise<number[]>;
+/**
+ * Called once per batch with every message the batch recorded, in message order, after all of the batch's
+ * rows are written; returns the new outbox ids of each event, aligned with `events`.
+ */
+export type OnRouted = (tx: pg.PoolClient, events: LeadRouted[]) => Promise<number[][]>;
 export type OnDecided = (tx: pg.PoolClient, event: LeadDecided) => Promise<number[]>;

@@ -19,10 +19,10 @@ import { BatchMatcher, dedupeKeys, lockDedupeKeys, originalMessageIdOf, type Mat
 import { leadPriority } from './priority.js';
 
 /**
- * Records a batch of analysed messages inside one transaction, with a fixed number of statements per batch
- * (plus the routing hook's own per message): match every message in order in memory, then write the leads,
- * their enrichments, sources, attachments, the messages' end state and the audit rows as one multi-row
- * statement each, then run the hook per message. The caller has locked the message rows.
+ * Records a batch of analysed messages inside one transaction, with a fixed number of statements per batch:
+ * match every message in order in memory, then write the leads, their enrichments, sources, attachments, the
+ * messages' end state and the audit rows as one multi-row statement each, then run the routing hook once
+ * for the whole batch. The caller has locked the message rows.
  */
 export interface Analysed {
   messageId: number;
@@ -98,8 +98,9 @@ export async function recordBatch(tx: pg.PoolClient, items: Analysed[], onRouted
   for (const p of plans) audit.push({ actor: 'system', action: 'message.processed', leadId: p.leadId, messageId: p.messageId, detail: { route: p.route, category: p.input.analysis.category } });
   await writeAudit(tx, orderByMessage(audit));
 
-  for (const p of plans) {
-    if (onRouted) p.outboxIds = await onRouted(tx, { messageId: p.messageId, leadId: p.leadId, route: p.route, analysis: p.input.analysis, newLead: p.newLead });
+  if (onRouted) {
+    const outboxIds = await onRouted(tx, plans.map((p) => ({ messageId: p.messageId, leadId: p.leadId, route: p.route, analysis: p.input.analysis, newLead: p.newLead })));
+    plans.forEach((p, i) => (p.outboxIds = outboxIds[i] ?? []));
   }
   return plans.map(({ input: _input, ...recorded }) => recorded);
 }

@@ -51,23 +51,22 @@ interface SourceRow {
   forwarded_by_name: string | null;
 }
 
-/**
- * `source` is the message being routed when the caller has it in hand (the routing transaction may not have
- * written lead_sources yet); otherwise the lead's original source message is read.
- */
-export async function loadLeadContext(q: Queryable, leadId: number, source?: { messageId: number; analysis: Analysis }): Promise<LeadContext> {
-  const lead = (
-    await q.query<LeadRow>(
-      `SELECT id, reference, language, category, subject, sender_email, sender_name, organisation, original_message_id,
-              phone, website, kvk, quantities, lead_time, certifications, offer_text
-         FROM leads WHERE id = $1`,
-      [leadId],
-    )
-  ).rows[0];
+const LEAD_COLUMNS = `id, reference, language, category, subject, sender_email, sender_name, organisation, original_message_id,
+              phone, website, kvk, quantities, lead_time, certifications, offer_text`;
+
+/** The message being routed, when the caller has it in hand (the routing transaction may not have written lead_sources yet). */
+export interface RoutedSource {
+  messageId: number;
+  analysis: Analysis;
+}
+
+/** Without `source`, the lead's original source message is read. */
+export async function loadLeadContext(q: Queryable, leadId: number, source?: RoutedSource): Promise<LeadContext> {
+  const lead = (await q.query<LeadRow>(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = $1`, [leadId])).rows[0];
   if (!lead) throw new OfferTriageError('OT_ERR_NOT_FOUND', `lead ${leadId}`, { permanent: true });
 
   const row = source
-    ? { id: source.messageId, analysis: source.analysis, forwarded_by_email: null, forwarded_by_name: null }
+    ? fromSource(source)
     : (
         await q.query<SourceRow>(
           `SELECT m.id, m.analysis, ls.forwarded_by_email, ls.forwarded_by_name
@@ -78,7 +77,27 @@ export async function loadLeadContext(q: Queryable, leadId: number, source?: { m
           [leadId],
         )
       ).rows[0];
+  return contextOf(lead, row);
+}
 
+/** The contexts of many routed messages in one query: one per entry of `routed`, in its order. */
+export async function loadRoutedContexts(q: Queryable, routed: Array<RoutedSource & { leadId: number }>): Promise<LeadContext[]> {
+  if (routed.length === 0) return [];
+  const ids = [...new Set(routed.map((r) => r.leadId))];
+  const rows = (await q.query<LeadRow>(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ANY($1)`, [ids])).rows;
+  const leads = new Map(rows.map((l) => [l.id, l]));
+  return routed.map((r) => {
+    const lead = leads.get(r.leadId);
+    if (!lead) throw new OfferTriageError('OT_ERR_NOT_FOUND', `lead ${r.leadId}`, { permanent: true });
+    return contextOf(lead, fromSource(r));
+  });
+}
+
+function fromSource(source: RoutedSource): SourceRow {
+  return { id: source.messageId, analysis: source.analysis, forwarded_by_email: null, forwarded_by_name: null };
+}
+
+function contextOf(lead: LeadRow, row: SourceRow | undefined): LeadContext {
   const forwarderEmail = row?.analysis?.forwardedBy?.email ?? row?.forwarded_by_email ?? null;
   return {
     leadId: lead.id,

@@ -1,5 +1,6 @@
 import type { Address, Language } from '../core/types.js';
 import type { Queryable } from '../store/db.js';
+import { pgJson } from '../store/leads.js';
 import type { TemplateName } from './templates.js';
 
 /**
@@ -54,34 +55,54 @@ export interface OutboxRow {
   sent_at: Date | null;
 }
 
-/** Inserts unless the lead already has this template; returns the new row's id and state, or null. */
-export async function insertOutbox(q: Queryable, row: NewOutboxRow): Promise<{ id: number; state: OutboxState } | null> {
-  const res = await q.query<{ id: number; state: OutboxState }>(
+export interface WrittenOutbox {
+  id: number;
+  lead_id: number;
+  template: TemplateName;
+  state: OutboxState;
+}
+
+/**
+ * Inserts the rows in one statement, each unless its lead already has that template (UNIQUE (lead_id,
+ * template)); returns the rows actually written. Rows go in lead order (stable, so a lead's templates keep
+ * the caller's order) so two transactions writing overlapping sets wait on each other in the same order
+ * instead of deadlocking.
+ */
+export async function insertOutboxRows(q: Queryable, rows: NewOutboxRow[]): Promise<WrittenOutbox[]> {
+  if (rows.length === 0) return [];
+  const records = [...rows]
+    .sort((x, y) => x.leadId - y.leadId)
+    .map((row) => ({
+      lead_id: row.leadId,
+      template: row.template,
+      language: row.language,
+      state: row.withheldReason === null ? 'pending' : 'withheld',
+      withheld_reason: row.withheldReason,
+      to_email: row.to?.email ?? null,
+      to_name: row.to?.name ?? null,
+      cc_email: row.cc?.email ?? null,
+      cc_name: row.cc?.name ?? null,
+      subject: row.subject,
+      text_body: row.text,
+      html_body: row.html,
+      message_id: row.messageId,
+      in_reply_to: row.inReplyTo,
+      refs: row.references,
+      attach_message_id: row.attachMessageId,
+    }));
+  const res = await q.query<WrittenOutbox>(
     `INSERT INTO outbox (lead_id, template, language, state, withheld_reason, to_email, to_name, cc_email, cc_name,
                          subject, text_body, html_body, message_id, in_reply_to, refs, attach_message_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+     SELECT lead_id, template, language, state, withheld_reason, to_email, to_name, cc_email, cc_name,
+            subject, text_body, html_body, message_id, in_reply_to, refs, attach_message_id
+       FROM jsonb_to_recordset($1::jsonb) AS r(lead_id bigint, template text, language text, state text, withheld_reason text,
+            to_email text, to_name text, cc_email text, cc_name text, subject text, text_body text, html_body text,
+            message_id text, in_reply_to text, refs text[], attach_message_id bigint)
      ON CONFLICT (lead_id, template) DO NOTHING
-     RETURNING id, state`,
-    [
-      row.leadId,
-      row.template,
-      row.language,
-      row.withheldReason === null ? 'pending' : 'withheld',
-      row.withheldReason,
-      row.to?.email ?? null,
-      row.to?.name ?? null,
-      row.cc?.email ?? null,
-      row.cc?.name ?? null,
-      row.subject,
-      row.text,
-      row.html,
-      row.messageId,
-      row.inReplyTo,
-      row.references,
-      row.attachMessageId,
-    ],
+     RETURNING id, lead_id, template, state`,
+    [pgJson(records)],
   );
-  return res.rows[0] ?? null;
+  return res.rows;
 }
 
 const COLUMNS = `*, (lease_expires_at IS NOT NULL AND lease_expires_at < now()) AS lease_expired`;

@@ -95,9 +95,9 @@ describe('processBatch', () => {
       db: batched.db,
       log,
       analyse: core.analyse,
-      onRouted: async (_tx, event) => {
-        if (event.analysis.sender?.email === 'hook-fails@batch.nl') throw new Error('outbox down');
-        return [event.messageId];
+      onRouted: async (_tx, events) => {
+        if (events.some((e) => e.analysis.sender?.email === 'hook-fails@batch.nl')) throw new Error('outbox down');
+        return events.map((e) => [e.messageId]);
       },
     };
     const enqueued: number[][] = [];

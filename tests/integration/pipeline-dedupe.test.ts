@@ -113,10 +113,12 @@ describe('processMessage', () => {
     const enqueued: number[][] = [];
     const hooked: ProcessDeps = {
       ...deps,
-      onRouted: async (tx, event) => {
-        const visible = await tx.query('SELECT 1 FROM messages WHERE id = $1 AND status = $2', [event.messageId, 'processed']);
-        seen.push({ inTx: visible.rowCount === 1, route: event.route });
-        return [41, 42];
+      onRouted: async (tx, events) => {
+        for (const event of events) {
+          const visible = await tx.query('SELECT 1 FROM messages WHERE id = $1 AND status = $2', [event.messageId, 'processed']);
+          seen.push({ inTx: visible.rowCount === 1, route: event.route });
+        }
+        return events.map(() => [41, 42]);
       },
       enqueueSend: async (ids) => {
         enqueued.push(ids);

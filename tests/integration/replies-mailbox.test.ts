@@ -7,14 +7,16 @@ import { loadConfig } from '../../src/config.js';
 import { analyse } from '../../src/core/analyse.js';
 import type { Analysis } from '../../src/core/types.js';
 import { createLogger } from '../../src/log.js';
-import { processMessage, type ProcessDeps } from '../../src/pipeline/process.js';
+import { processBatch, processMessage, type ProcessDeps } from '../../src/pipeline/process.js';
 import { createDecisionReplies } from '../../src/replies/decision-replies.js';
 import { previewReply } from '../../src/replies/preview.js';
+import type { OnRouted } from '../../src/pipeline/events.js';
 import { createRouteReplies } from '../../src/replies/route-replies.js';
 import { sendOutbox, type SendDeps } from '../../src/replies/send.js';
 import { createReplyTransport, type ReplyTransport } from '../../src/replies/transport.js';
 import { storeRawMessages } from '../../src/store/messages.js';
 import { analysis, FixtureCore } from '../support/analysis-fixture.js';
+import type { Db } from '../../src/store/db.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { header, startSink, type Sink } from './replies-sink.js';
 
@@ -134,6 +136,66 @@ describe('replies for a mailbox of review, redirect and ignored mail', () => {
         expect(untouchable.has(to)).toBe(false);
       }
       expect(ignoredIds.has(r.mail.inReplyTo ?? '')).toBe(false);
+    }
+  });
+
+  it('plans a whole batch in two statements and writes the same outbox as message by message', async () => {
+    const files = (await readdir(CORPUS)).filter((f) => f.endsWith('.eml')).sort();
+    const raws = await Promise.all(files.map((f) => readFile(path.join(CORPUS, f))));
+    // the corpus twice: every lead is also joined by a second copy within the same batch; a few ask for no
+    // automatic answers, so withheld rows are written too
+    const suppressed = raws.map((raw, i) => (i % 10 === 0 ? Buffer.concat([Buffer.from('X-Auto-Response-Suppress: All\r\n'), raw]) : raw));
+    const mailbox = [...suppressed, ...raws.map((raw) => Buffer.concat([Buffer.from('X-Copy: 2\r\n'), raw]))];
+    const ministry = loadConfig({ REPLY_CC_FORWARDER: 'false', FORWARD_REDIRECTS_TO_MINISTRY: 'true' });
+    const [single, batched] = await Promise.all([createTestDb('replies_single'), createTestDb('replies_batched')]);
+    try {
+      const storeIn = async (db: Db) =>
+        (await storeRawMessages(db, mailbox.map((raw, i) => ({ raw, source: 'import' as const, mailbox: 'import:replies', uidvalidity: 0, uid: i + 1 })))).map((r) => r.id);
+      const [singleIds, batchIds] = [await storeIn(single.db), await storeIn(batched.db)];
+      for (const id of singleIds) await processMessage({ db: single.db, log, analyse, onRouted: createRouteReplies(ministry) }, id);
+
+      const hook = createRouteReplies(ministry);
+      const calls: Array<{ events: number; queries: number }> = [];
+      const counting: OnRouted = async (tx, events) => {
+        let queries = 0;
+        const spy = new Proxy(tx, {
+          get(target, prop) {
+            if (prop === 'query') return (...args: Parameters<typeof target.query>) => (queries++, target.query(...args));
+            const value: unknown = Reflect.get(target, prop);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        });
+        const ids = await hook(spy, events);
+        calls.push({ events: events.length, queries });
+        return ids;
+      };
+      const results = await processBatch({ db: batched.db, log, analyse, onRouted: counting }, batchIds);
+      expect(calls).toEqual([{ events: mailbox.length, queries: 2 }]);
+
+      const view = async (db: Db) =>
+        (
+          await db.query(
+            `SELECT lead_id, template, state, language, to_email, to_name, cc_email, subject, text_body, in_reply_to, refs, attach_message_id, withheld_reason
+               FROM outbox ORDER BY lead_id, template`,
+          )
+        ).rows;
+      const expected = await view(single.db);
+      expect(expected.some((r) => r.template === 'ministry-forward')).toBe(true);
+      expect(expected.some((r) => r.state === 'withheld')).toBe(true);
+      expect(await view(batched.db)).toEqual(expected);
+
+      const pending = (await batched.db.query<{ id: number }>("SELECT id FROM outbox WHERE state = 'pending' ORDER BY id")).rows.map((r) => r.id);
+      const returned = [...results.values()].flatMap((r) => (r.status === 'processed' ? r.outboxIds : []));
+      expect(returned.sort((a, b) => a - b)).toEqual(pending);
+      // each id belongs to the first message of its lead, as when routed one by one
+      const firstOfLead = new Map<number, number>();
+      for (const id of batchIds) {
+        const r = results.get(id)!;
+        if (r.status === 'processed' && r.leadId !== null && !firstOfLead.has(r.leadId)) firstOfLead.set(r.leadId, id);
+      }
+      for (const [messageId, r] of results) if (r.status === 'processed' && r.outboxIds.length > 0) expect(firstOfLead.get(r.leadId!)).toBe(messageId);
+    } finally {
+      await Promise.all([single.drop(), batched.drop()]);
     }
   });
 
