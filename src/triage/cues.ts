@@ -178,6 +178,13 @@ export const PASSING_BEFORE = new TermMatcher<true>(
     'machines voor',
     'machine voor',
     'inzetbaar voor',
+    'vervoer van',
+    'transport van',
+    'transport of',
+    'opslag van',
+    'storage of',
+    'distributie van',
+    'distribution of',
   ].map((term) => [term, true] as const),
 );
 

@@ -68,6 +68,13 @@ const READY = new TermMatcher<true>(
     'op de plank',
     'ready for collection',
     'ready for pickup',
+    'per omgaande',
+    'onmiddellijk leverbaar',
+    'meteen leverbaar',
+    'available now',
+    'ready stock',
+    'spot stock',
+    'spot voorraad',
     'can ship this week',
     'deliver tomorrow',
     'morgen leveren',
@@ -95,6 +102,21 @@ const FINISHED_OTHER = new TermMatcher<true>(
     'handgel*',
     'hand gel*',
     'handalcohol',
+    'alcoholgel*',
+    'alcohol gel*',
+    'gezichtsscherm*',
+    'oogbescherm*',
+    'eye protection',
+    'luchtreinig*',
+    'air purifier*',
+    'ventilatoren',
+    'fans',
+    'zuurstofconcentrator*',
+    'oxygen concentrator*',
+    'spatscherm*',
+    'kuchscherm*',
+    'body bag*',
+    'lijkzak*',
     'thermomet*',
     'schoenhoes*',
     'shoe cover*',
@@ -105,6 +127,26 @@ const FINISHED_OTHER = new TermMatcher<true>(
     'soap',
   ].map((term) => [term, true] as const),
 );
+
+/** "onze voorraad is verkocht", "stock sold out": stock named to say it is gone. */
+const GONE = new Set([
+  'verkocht',
+  'uitverkocht',
+  'op',
+  'leeg',
+  'weg',
+  'sold',
+  'gone',
+  'depleted',
+  'exhausted',
+  'empty',
+]);
+const GONE_VERBS = new Set(['is', 'was', 'zijn', 'are', 'raakt', 'runs']);
+
+function saysGone(words: readonly string[], end: number): boolean {
+  const next = words[end] ?? '';
+  return GONE.has(next) || (GONE_VERBS.has(next) && GONE.has(words[end + 1] ?? ''));
+}
 
 const COUNT_WORDS = new Set([
   'twee',
@@ -168,7 +210,8 @@ export function decideRoute(input: RouteInput): RouteDecision {
   const ready = stockWords.find(
     (match) =>
       !isNegated(tokens, match.start, match.end, 'nl') &&
-      !(words[match.start - 2] === 'out' && words[match.start - 1] === 'of'),
+      !(words[match.start - 2] === 'out' && words[match.start - 1] === 'of') &&
+      !saysGone(words, match.end),
   );
   const readyText = ready ? words.slice(ready.start, ready.end).join(' ') : null;
   // The extractor's stock claim is trusted unless every stock word here is denied and its own phrase is one

@@ -88,5 +88,6 @@ export function crossValidate(
 }
 
 function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
+  // + 0 turns a rounded -0 into 0: JSON writes -0 as 0, so shipped weights would never equal retrained ones.
+  return Math.round(value * 1000) / 1000 + 0;
 }
