@@ -58,18 +58,30 @@ export async function enqueueSend(queue: TypedQueue<'send'>, outboxIds: number[]
 
 /**
  * Adds process jobs for rows that must run again (reprocess, sweeper). A finished job with the same id
- * would make the add a no-op, so it is removed first; a waiting or active one is left alone.
+ * would make the add a no-op, so it is removed first; a waiting, delayed or active one is left alone.
  */
 export async function requeueProcess(queue: TypedQueue<'process'>, messageIds: number[]): Promise<number> {
+  const toAdd = await withoutLiveJob(queue, messageIds, (messageId) => jobId({ name: 'process', data: { messageId } }));
+  await enqueueProcess(queue, toAdd);
+  return toAdd.length;
+}
+
+/** The same for send jobs of pending outbox rows (sweeper): the row, not the job, decides whether mail goes out. */
+export async function requeueSend(queue: TypedQueue<'send'>, outboxIds: number[]): Promise<number> {
+  const toAdd = await withoutLiveJob(queue, outboxIds, (outboxId) => jobId({ name: 'send', data: { outboxId } }));
+  await enqueueSend(queue, toAdd);
+  return toAdd.length;
+}
+
+async function withoutLiveJob(queue: Queue, rowIds: number[], idOf: (rowId: number) => string): Promise<number[]> {
   const toAdd: number[] = [];
   await Promise.all(
-    messageIds.map(async (messageId) => {
-      const id = jobId({ name: 'process', data: { messageId } });
+    rowIds.map(async (rowId) => {
+      const id = idOf(rowId);
       const state = await queue.getJobState(id);
       if (state === 'failed' || state === 'completed') await queue.remove(id);
-      if (state === 'failed' || state === 'completed' || state === 'unknown') toAdd.push(messageId);
+      if (state === 'failed' || state === 'completed' || state === 'unknown') toAdd.push(rowId);
     }),
   );
-  await enqueueProcess(queue, toAdd.sort((a, b) => a - b));
-  return toAdd.length;
+  return toAdd.sort((a, b) => a - b);
 }

@@ -117,6 +117,20 @@ export async function findOutbox(q: Queryable, leadId: number, template: Templat
   return res.rows[0] ?? null;
 }
 
+/**
+ * Ids of pending rows after `afterId` untouched for `olderThanSeconds` (written, or put back after a
+ * temporary refusal), oldest first: the sweeper pages through these to re-add send jobs Redis lost.
+ */
+export async function pendingOutboxIds(q: Queryable, opts: { afterId?: number; limit?: number; olderThanSeconds?: number } = {}): Promise<number[]> {
+  const res = await q.query<{ id: number }>(
+    `SELECT id FROM outbox
+      WHERE state = 'pending' AND id > $1 AND updated_at <= now() - make_interval(secs => $2)
+      ORDER BY id LIMIT $3`,
+    [opts.afterId ?? 0, opts.olderThanSeconds ?? 0, opts.limit ?? 500],
+  );
+  return res.rows.map((r) => r.id);
+}
+
 /** Rows a person should look at (failed, uncertain, withheld), newest first, for the admin page. */
 export async function listOutboxAttention(q: Queryable, limit = 200): Promise<OutboxRow[]> {
   const res = await q.query<OutboxRow>(
