@@ -23,7 +23,8 @@ const USAGE = 'usage: offer-triage worker [--queues process,send]\n';
 function parseQueues(args: string[]): Set<QueueName> | null {
   let value: string;
   try {
-    value = parseArgs({ args, options: { queues: { type: 'string', default: QUEUES.join(',') } }, strict: true }).values.queues;
+    value = parseArgs({ args, options: { queues: { type: 'string', default: QUEUES.join(',') } }, strict: true }).values
+      .queues;
   } catch {
     return null;
   }
@@ -40,7 +41,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
     const config = loadConfig();
     if (!config.redisUrl) {
-      throw new OfferTriageError('OT_ERR_CONFIG', 'REDIS_URL must be set for `offer-triage worker` (e.g. redis://127.0.0.1:6379); without Redis use `offer-triage run --once`', { permanent: true });
+      throw new OfferTriageError(
+        'OT_ERR_CONFIG',
+        'REDIS_URL must be set for `offer-triage worker` (e.g. redis://127.0.0.1:6379); without Redis use `offer-triage run --once`',
+        { permanent: true },
+      );
     }
     const ctx = await openCommandContext({ config, logToStdout: true });
     const queues = createQueues(config.redisUrl, config.queuePrefix);
@@ -49,14 +54,40 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       await ctx.close();
       throw err;
     });
-    const opts = { redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency: config.processConcurrency, log: ctx.log };
+    const opts = {
+      redisUrl: config.redisUrl,
+      prefix: config.queuePrefix,
+      concurrency: config.processConcurrency,
+      log: ctx.log,
+    };
     const processing = queueNames.has('process');
     const processWorker = processing ? startProcessWorker(opts, processDeps(ctx, queues)) : null;
     const sender = queueNames.has('send') ? sendDeps(ctx) : null;
-    const sendWorker = sender ? startSendWorker({ ...opts, concurrency: config.smtpMaxConnections }, (id) => sendOutbox(sender, id)) : null;
-    if (queueNames.has('send') && !sender) ctx.log.warn('SMTP_URL unset: replies wait in the outbox; no send worker in this process');
-    const sweeper = processing ? startSweeper({ db: ctx.db, queue: queues.process, log: ctx.log, graceSeconds: 5 }) : null;
-    ctx.log.info({ queues: [...queueNames], concurrency: config.processConcurrency, prefix: config.queuePrefix, send: sender !== null }, 'worker started');
+    const sendWorker = sender
+      ? startSendWorker({ ...opts, concurrency: config.smtpMaxConnections }, (id) => sendOutbox(sender, id))
+      : null;
+    if (queueNames.has('send') && !sender)
+      ctx.log.warn('SMTP_URL unset: replies wait in the outbox; no send worker in this process');
+    // Re-adds jobs Redis lost: pending messages for the processor, pending replies for the sender.
+    const sweeper =
+      processing || sender
+        ? startSweeper({
+            db: ctx.db,
+            queue: processing ? queues.process : undefined,
+            sendQueue: sender ? queues.send : undefined,
+            log: ctx.log,
+            graceSeconds: 5,
+          })
+        : null;
+    ctx.log.info(
+      {
+        queues: [...queueNames],
+        concurrency: config.processConcurrency,
+        prefix: config.queuePrefix,
+        send: sender !== null,
+      },
+      'worker started',
+    );
 
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));
