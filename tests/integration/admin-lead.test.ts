@@ -147,6 +147,15 @@ describe('the lead page', () => {
     expect(page.body).toContain('desk@fme.example');
     expect(page.body).toContain('500.000 per week');
     expect(page.body).toContain('EN 14683 type IIR');
+    expect(page.body).toContain('None yet.');
+    await t.db.query(
+      `INSERT INTO outbox (lead_id, template, language, state, to_email, subject, text_body, html_body, message_id, withheld_reason, created_at)
+       VALUES ($1, 'acknowledgement', 'nl', 'withheld', 'jan@maskers.example', 'Ontvangen', '', '', $2, 'auto-reply', '2020-03-20T09:15:00Z')`,
+      [leadId, `<ack.${leadId}@crisisteam.example>`],
+    );
+    expect((await c.get(`/leads/${leadId}`)).body).toMatch(
+      /<td>acknowledgement<\/td><td>withheld <small class="error">auto-reply<\/small><\/td><td>jan@maskers.example<\/td><td>2020-03-20 09:15<\/td>/,
+    );
     expect(page.body).toMatch(/<iframe src="\/leads\/\d+\/mail\?view=offer" sandbox=""/);
 
     const mail = await c.get(`/leads/${leadId}/mail`);

@@ -2,7 +2,7 @@ import type { Queryable } from '../../store/db.js';
 
 /**
  * Everything the lead page shows, in one round trip: the lead, its sources and their attachments, related
- * leads, scores (each and averaged), decisions, notes, corrections, and replies when the outbox exists.
+ * leads, scores (each and averaged), decisions, notes, corrections, and the replies sent or queued.
  */
 export interface LeadView {
   id: number;
@@ -60,6 +60,15 @@ export interface LeadView {
   decisions: Array<{ decision: string; comment: string; by: string; at: string; duplicate_of: number | null }>;
   notes: Array<{ body: string; by: string; at: string }>;
   corrections: Array<{ from: string; to: string; by: string; at: string }>;
+  /** replies the lead caused (the outbox, owned by the replies module), without their bodies */
+  replies: Array<{
+    template: string;
+    state: string;
+    toEmail: string | null;
+    withheldReason: string | null;
+    error: string | null;
+    at: string;
+  }>;
 }
 
 export async function loadLead(q: Queryable, id: number): Promise<LeadView | null> {
@@ -90,35 +99,16 @@ export async function loadLead(q: Queryable, id: number): Promise<LeadView | nul
        (SELECT coalesce(json_agg(json_build_object('body', n.body, 'by', u.email, 'at', n.created_at) ORDER BY n.created_at), '[]')
           FROM notes n JOIN users u ON u.id = n.author_id WHERE n.lead_id = l.id) AS notes,
        (SELECT coalesce(json_agg(json_build_object('from', c.from_category, 'to', c.to_category, 'by', u.email, 'at', c.corrected_at) ORDER BY c.corrected_at), '[]')
-          FROM category_corrections c JOIN users u ON u.id = c.corrected_by WHERE c.lead_id = l.id) AS corrections
+          FROM category_corrections c JOIN users u ON u.id = c.corrected_by WHERE c.lead_id = l.id) AS corrections,
+       (SELECT coalesce(json_agg(json_build_object('template', o.template, 'state', o.state, 'toEmail', o.to_email,
+                 'withheldReason', o.withheld_reason, 'error', o.error,
+                 'at', to_char(coalesce(o.sent_at, o.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')) ORDER BY o.id), '[]')
+          FROM outbox o WHERE o.lead_id = l.id) AS replies
      FROM leads l LEFT JOIN users cu ON cu.id = l.claimed_by
      WHERE l.id = $1`,
     values: [id],
   });
   return res.rows[0] ?? null;
-}
-
-/** Replies the lead caused (migrations/002_outbox.sql, owned by the replies module), without their bodies. */
-export interface ReplyRow {
-  template: string;
-  state: string;
-  toEmail: string | null;
-  subject: string;
-  withheldReason: string | null;
-  error: string | null;
-  createdAt: Date;
-  sentAt: Date | null;
-}
-
-export async function loadReplies(q: Queryable, leadId: number): Promise<ReplyRow[]> {
-  const res = await q.query<ReplyRow>({
-    name: 'admin-lead-replies',
-    text: `SELECT template, state, to_email AS "toEmail", subject, withheld_reason AS "withheldReason", error,
-            created_at AS "createdAt", sent_at AS "sentAt"
-     FROM outbox WHERE lead_id = $1 ORDER BY id`,
-    values: [leadId],
-  });
-  return res.rows;
 }
 
 export interface RawSource {

@@ -8,7 +8,7 @@ import { addNote, correctCategory, decideLead, RUBRIC, scoreLead } from '../../s
 import { idParam, seeOther } from '../guard.js';
 import { contentDisposition, findAttachment, MAIL_VIEWS, renderMailDocument } from '../mail-view.js';
 import type { AdminOptions } from '../options.js';
-import { attachmentSource, leadRawMessage, loadLead, loadReplies } from '../read/lead.js';
+import { attachmentSource, leadRawMessage, loadLead } from '../read/lead.js';
 import { page } from '../render.js';
 import { averageScores } from '../scores.js';
 
@@ -43,13 +43,11 @@ export function registerLead(app: FastifyInstance, opts: AdminOptions): void {
     const id = idParam(req.params.id);
     const lead = await loadLead(db.pool, id);
     if (!lead) throw new OfferTriageError('OT_ERR_NOT_FOUND', `lead ${id}`);
-    const replies = await loadReplies(db.pool, id);
     const query = req.query as Record<string, unknown>;
     const mine = lead.claimedBy === req.user!.email;
     return page(req, reply, 'lead', {
       title: `${lead.reference} ${lead.organisation ?? lead.senderEmail ?? ''}`,
       lead,
-      replies,
       mine,
       average: averageScores(lead.reviews),
       myScore: lead.reviews.find((r) => r.reviewer === req.user!.email) ?? null,
