@@ -1,5 +1,5 @@
-import EmailForwardParser from 'email-forward-parser';
 import type { Address } from '../core/types.js';
+import { readForward } from './forward-reader.js';
 
 /**
  * Forwards written into the body by a mail client. Crisp's email-forward-parser knows most clients and
@@ -78,14 +78,13 @@ export function looseDate(written: string | null | undefined): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-const crisp = new EmailForwardParser();
 // Detection looks at the head of a body only: the header block is near the top, and regexes over
 // megabytes of pasted text would cost more than the whole parse.
 const SCAN_CHARS = 200_000;
 
 function fromCrisp(text: string, subject: string | null): InlineForward | null {
   const head = text.slice(0, SCAN_CHARS);
-  const r = crisp.read(head, subject ?? undefined);
+  const r = readForward(head, subject ?? undefined);
   if (!r.forwarded || !r.email.from.address) return null;
   const email = r.email.from.address.toLowerCase();
   return {
