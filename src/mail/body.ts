@@ -81,10 +81,12 @@ function cutAt(text: string, patterns: RegExp[], minKeep: number): string {
 export function offerBody(text: string): string {
   const normalised = text.replace(/\r\n?/g, '\n');
   const withoutHistory = cutAt(normalised, HISTORY_START, 1);
-  const unquoted = withoutHistory
-    .split('\n')
-    .filter((line) => !/^\s*>/.test(line))
-    .join('\n');
+  const unquoted = withoutHistory.includes('>')
+    ? withoutHistory
+        .split('\n')
+        .filter((line) => !/^\s*>/.test(line))
+        .join('\n')
+    : withoutHistory;
   // A disclaimer at the very top is not a trailing one; never cut the whole offer away.
   const withoutDisclaimer = cutAt(unquoted, DISCLAIMER_START, 40);
   // The registration statement is the one fact in a disclaimer that belongs to the offer.

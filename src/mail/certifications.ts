@@ -10,6 +10,12 @@ import { isNegated } from './extract-negation.js';
 interface Pattern {
   regex: RegExp;
   name: (m: RegExpExecArray) => string;
+  /**
+   * Strings of which every match contains one (lower case when `caseless`, letters without exotic case
+   * folds): most offers name few standards, so most patterns need not run at all.
+   */
+  needs: string[];
+  caseless?: boolean;
 }
 
 /** Case-sensitive: a lower-case "en" is Dutch for "and" ("500 maskers en 149 schorten"). */
@@ -26,29 +32,34 @@ const PATTERNS: Pattern[] = [
       const type = m[1] ?? m[2];
       return type ? `EN 14683 type ${romanType(type)}` : 'EN 14683';
     },
+    needs: ['14683'],
   },
   {
     regex: /(?<![\p{L}\p{N}])type\s?II\s?R(?![\p{L}\p{N}])/giu,
     name: () => 'EN 14683 type IIR',
+    needs: ['type'],
+    caseless: true,
   },
   {
     regex: new RegExp(`${EN}149${YEAR}(?![\\p{N}])(?:[\\s,(\\-]{0,4}(?:FFP|ffp)\\s?-?([123])(?![\\p{N}]))?`, 'gu'),
     name: (m) => (m[1] ? `EN 149 FFP${m[1]}` : 'EN 149'),
+    needs: ['149'],
   },
-  { regex: /(?<![\p{L}\p{N}])FFP\s?-?([123])(?![\p{N}])/giu, name: (m) => `EN 149 FFP${m[1] ?? ''}` },
-  { regex: /(?<![\p{L}\p{N}])KN\s?-?95(?![\p{N}])/giu, name: () => 'KN95' },
-  { regex: /(?<![\p{L}\p{N}])N\s?-?95(?![\p{N}])/gu, name: () => 'N95' },
-  { regex: new RegExp(`${EN}(13795|14126|455|166|374)(?![\\p{N}])`, 'gu'), name: (m) => `EN ${m[1] ?? ''}` },
+  { regex: /(?<![\p{L}\p{N}])FFP\s?-?([123])(?![\p{N}])/giu, name: (m) => `EN 149 FFP${m[1] ?? ''}`, needs: ['ffp'], caseless: true },
+  { regex: /(?<![\p{L}\p{N}])KN\s?-?95(?![\p{N}])/giu, name: () => 'KN95', needs: ['95'] },
+  { regex: /(?<![\p{L}\p{N}])N\s?-?95(?![\p{N}])/gu, name: () => 'N95', needs: ['95'] },
+  { regex: new RegExp(`${EN}(13795|14126|455|166|374)(?![\\p{N}])`, 'gu'), name: (m) => `EN ${m[1] ?? ''}`, needs: ['EN'] },
   {
     regex: /(?<![\p{L}\p{N}])(?:(?:NEN[\s-]?)?EN[\s-]?)?ISO[\s-]?(13485|9001)(?![\p{N}])/giu,
     name: (m) => `ISO ${m[1] ?? ''}`,
+    needs: ['13485', '9001'],
   },
-  { regex: /(?<![\p{L}\p{N}])CE[\s/-]?IVDD?(?![\p{L}])/gu, name: () => 'CE IVD' },
-  { regex: /(?<![\p{L}\p{N}])IVDD(?![\p{L}])/gu, name: () => 'IVDD' },
+  { regex: /(?<![\p{L}\p{N}])CE[\s/-]?IVDD?(?![\p{L}])/gu, name: () => 'CE IVD', needs: ['IVD'] },
+  { regex: /(?<![\p{L}\p{N}])IVDD(?![\p{L}])/gu, name: () => 'IVDD', needs: ['IVDD'] },
   // Upper case only: "ce" is a French and Italian word; CE before IVD is the CE IVD mark above.
-  { regex: /(?<![\p{L}\p{N}])CE(?![\p{L}\p{N}])(?![\s/-]?IVD)/gu, name: () => 'CE' },
-  { regex: /(?<![\p{L}\p{N}])FDA(?![\p{L}])/gu, name: () => 'FDA' },
-  { regex: /(?<![\p{L}\p{N}])NIOSH(?![\p{L}])/giu, name: () => 'NIOSH' },
+  { regex: /(?<![\p{L}\p{N}])CE(?![\p{L}\p{N}])(?![\s/-]?IVD)/gu, name: () => 'CE', needs: ['CE'] },
+  { regex: /(?<![\p{L}\p{N}])FDA(?![\p{L}])/gu, name: () => 'FDA', needs: ['FDA'] },
+  { regex: /(?<![\p{L}\p{N}])NIOSH(?![\p{L}])/giu, name: () => 'NIOSH', needs: ['nio'], caseless: true },
 ];
 
 const PENDING =
@@ -59,7 +70,10 @@ const MAX_MENTIONS = 50;
 
 export function findCertifications(text: string): string[] {
   const found: { at: number; name: string }[] = [];
-  for (const { regex, name } of PATTERNS) {
+  let lower: string | null = null;
+  for (const { regex, name, needs, caseless } of PATTERNS) {
+    const haystack = caseless ? (lower ??= text.toLowerCase()) : text;
+    if (!needs.some((n) => haystack.includes(n))) continue;
     const accepted = new Set<string>();
     regex.lastIndex = 0;
     let mentions = 0;

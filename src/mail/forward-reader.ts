@@ -65,7 +65,7 @@ export function requiredLiteral(source: string): string | null {
     if (run.length > best.length) best = run;
     run = '';
   };
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     const c = source[i]!;
     let atom: string | null = null;
     let next = i + 1;
@@ -177,7 +177,10 @@ function isForwardSubject(subject: string): boolean {
 export function readForward(body: string, subject: string | undefined): EmailForwardResult {
   // A subject that is not a forward's makes the library look no further than the subject.
   if (!table || lists.size === 0 || (subject && !isForwardSubject(subject))) return reader.read(body, subject);
-  const cleaned = body.replace(/\r\n/g, '\n').replace(/\uFEFF/g, '').replace(/\u00A0/g, ' ');
+  const cleaned = body
+    .replace(/\r\n/g, '\n')
+    .replace(/\uFEFF/g, '')
+    .replace(/\u00A0/g, ' ');
   stamp = stamp === 0xffffffff ? 1 : stamp + 1;
   if (stamp === 1) {
     pairsInText.fill(0);

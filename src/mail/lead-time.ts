@@ -59,26 +59,39 @@ const RELATIVE =
   /(?<![\w\u00C0-\u024F])(?:(next|volgende|komende)\s+week|(this|deze)\s+week|(tomorrow|morgen)|(today|vandaag|same\s+day|dezelfde\s+dag))(?![A-Za-z\u00C0-\u024F])/gi;
 const DELIVERY_WORD = /lever|deliver|ship|verzend|verzonden|beschikbaar|available|dispatch/i;
 
+// Words without which a pattern cannot match (its letters are ASCII, so lower-casing the text is exact):
+// one lower-cased copy and a few substring searches spare most offers most of the patterns.
+const STOCK_WORDS = ['stock', 'voorra'];
+const NO_STOCK_WORDS = ['stock', 'voorraad', 'uitverkocht', 'sold'];
+const READY_WORDS = ['ready', 'immediately', 'direct', 'ship', 'deliver', 'lever', 'verzenden'];
+const UNIT_WORDS = ['uur', 'uren', 'hour', 'hr', 'dag', 'day', 'weken', 'week', 'wk', 'maand', 'month'];
+const RELATIVE_WORDS = ['week', 'tomorrow', 'morgen', 'today', 'vandaag', 'same', 'dezelfde'];
+
+function mentions(lower: string, words: string[]): boolean {
+  return words.some((w) => lower.includes(w));
+}
+
 export function findLeadTime(text: string): LeadTime {
-  const stock = findStock(text);
-  const lead = findDays(text);
+  const lower = text.toLowerCase();
+  const stock = findStock(text, lower);
+  const lead = findDays(text, lower);
   const parts = [stock.text, lead?.text].filter((t): t is string => t !== null && t !== undefined);
   return { inStock: stock.inStock, days: lead?.days ?? null, text: parts.length > 0 ? parts.join('; ') : null };
 }
 
-function findStock(text: string): { inStock: boolean; text: string | null } {
-  const denials = noStockSpans(text);
+function findStock(text: string, lower: string): { inStock: boolean; text: string | null } {
+  const denials = mentions(lower, NO_STOCK_WORDS) ? noStockSpans(text) : [];
   const insideDenial = (at: number) => denials.some(([from, to]) => at >= from && at < to);
   let denied: string | null = null;
   STOCK.lastIndex = 0;
-  for (let m = STOCK.exec(text); m; m = STOCK.exec(text)) {
+  for (let m = mentions(lower, STOCK_WORDS) ? STOCK.exec(text) : null; m; m = STOCK.exec(text)) {
     if (!isNegated(text, m.index) && !insideDenial(m.index) && !insideDenial(m.index + m[0].length - 1)) {
       return { inStock: true, text: m[0] };
     }
     denied ??= phraseAround(text, m.index, m[0]);
   }
   READY.lastIndex = 0;
-  for (let m = READY.exec(text); m; m = READY.exec(text)) {
+  for (let m = mentions(lower, READY_WORDS) ? READY.exec(text) : null; m; m = READY.exec(text)) {
     if (isNegated(text, m.index)) continue;
     if (PRODUCING.test(clauseAround(text, m.index, m[0].length))) continue;
     return { inStock: true, text: m[0] };
@@ -101,19 +114,19 @@ interface Days {
 }
 
 /** The earliest delivery stated: offers often give stock now and more production later. */
-function findDays(text: string): Days | null {
+function findDays(text: string, lower: string): Days | null {
   let best: Days | null = null;
   const consider = (days: number, phrase: string) => {
     if (best === null || days < best.days) best = { days, text: phrase };
   };
   LEAD.lastIndex = 0;
-  for (let m = LEAD.exec(text); m; m = LEAD.exec(text)) {
+  for (let m = mentions(lower, UNIT_WORDS) ? LEAD.exec(text) : null; m; m = LEAD.exec(text)) {
     const amount = toNumber(m[1] ?? '');
     const unit = (m[3] ?? '').toLowerCase();
     if (amount !== null && amount > 0) consider(toDays(amount, unit), m[0]);
   }
   RELATIVE.lastIndex = 0;
-  for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
+  for (let m = mentions(lower, RELATIVE_WORDS) ? RELATIVE.exec(text) : null; m; m = RELATIVE.exec(text)) {
     if (!DELIVERY_WORD.test(clauseAround(text, m.index, m[0].length))) continue;
     consider(m[1] || m[2] ? 7 : m[3] ? 1 : 0, m[0]);
   }

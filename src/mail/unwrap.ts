@@ -148,11 +148,18 @@ function fromInline(mail: ParsedMail, f: InlineForward): ForwardedOriginal {
   };
 }
 
+/**
+ * A text part is the same mail as its HTML alternative, so the HTML is read only behind a stub text part
+ * ("view this message in HTML"); HTML-only mail already has its text made from the HTML.
+ */
+const STUB_TEXT_CHARS = 200;
+
 function inlineOriginal(mail: ParsedMail, depth: number): Found | null {
   let f = findInlineForward(mail.text, mail.subject);
   let how = 'text body';
-  if (!f && mail.html) {
-    f = findInlineForward(htmlToText(mail.html), mail.subject);
+  if (!f && mail.html && mail.text.trim().length < STUB_TEXT_CHARS) {
+    const fromHtml = htmlToText(mail.html);
+    if (fromHtml !== mail.text) f = findInlineForward(fromHtml, mail.subject);
     how = 'HTML body';
   }
   if (!f) return null;
