@@ -18,7 +18,7 @@ interface Narrowable {
   /** the pattern the library runs */
   regex: RegExp;
   /** the character pairs of a word every match contains (lower-cased for case-insensitive patterns); empty when no word is known */
-  pairs: Int32Array;
+  pairs: number[];
   ignoreCase: boolean;
 }
 
@@ -128,9 +128,9 @@ function pairHash(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ b) & (PAIR_BUCKETS - 1);
 }
 
-function pairsOf(word: string): Int32Array {
-  const out = new Int32Array(Math.max(0, word.length - 1));
-  for (let i = 1; i < word.length; i++) out[i - 1] = pairHash(word.charCodeAt(i - 1), word.charCodeAt(i));
+function pairsOf(word: string): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < word.length; i++) out.push(pairHash(word.charCodeAt(i - 1), word.charCodeAt(i)));
   return out;
 }
 
@@ -145,13 +145,14 @@ function markPairs(table: Uint32Array, text: string): void {
 
 function mayOccur(n: Narrowable): boolean {
   const table = n.ignoreCase ? pairsInLower : pairsInText;
-  for (const h of n.pairs) if (table[h] !== stamp) return false;
+  const pairs = n.pairs;
+  for (let i = 0; i < pairs.length; i++) if (table[pairs[i]!] !== stamp) return false;
   return true;
 }
 
 function narrowed(list: Narrowable[]): RegExp[] {
   const kept: RegExp[] = [];
-  for (const n of list) if (mayOccur(n)) kept.push(n.regex);
+  for (let i = 0; i < list.length; i++) if (mayOccur(list[i]!)) kept.push(list[i]!.regex);
   // The library's "replace" mode returns '' for an empty list instead of the unchanged text; a pattern that
   // cannot match leaves the text unchanged, as the full list would.
   return kept.length > 0 ? kept : [list[0]!.regex];
@@ -161,6 +162,8 @@ function narrowed(list: Narrowable[]): RegExp[] {
 const reader = new EmailForwardParser();
 const table = regexTable(reader);
 const lists = table ? bodyLists(table) : new Map<string, Narrowable[]>();
+/** the library's own lists, put back after every call */
+const full = new Map([...lists.keys()].map((key) => [key, table?.[key]]));
 
 /** The library's own subject test (its `subject` list, first line of the subject). */
 function isForwardSubject(subject: string): boolean {
@@ -188,14 +191,10 @@ export function readForward(body: string, subject: string | undefined): EmailFor
   }
   markPairs(pairsInText, cleaned);
   markPairs(pairsInLower, cleaned.toLowerCase());
-  const full = new Map<string, unknown>();
-  for (const [key, list] of lists) {
-    full.set(key, table[key]);
-    table[key] = narrowed(list);
-  }
+  for (const [key, list] of lists) table[key] = narrowed(list);
   try {
     return reader.read(body, subject);
   } finally {
-    for (const [key, value] of full) table[key] = value;
+    for (const [key, list] of full) table[key] = list;
   }
 }
