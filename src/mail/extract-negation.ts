@@ -11,7 +11,7 @@ const LOOKBACK_WORDS = 6;
 const CLAUSE_END =
   /[!?;:\n]|\.(?=\s|$)|\b(?:maar|but|however|echter|wel|although|though|alleen|only|whereas|terwijl)\b/giu;
 const NEGATION =
-  /\b(?:niet|geen|nog\s+geen|not|no|nothing|none|never|nooit|without|zonder|cannot|can't|don't|doesn't|isn't|aren't|haven't|hasn't|won't|nor)(?![\p{L}'])/iu;
+  /\b(?:niet|niets|geen|nog\s+geen|not|no|nothing|none|never|nooit|without|zonder|cannot|can't|don't|doesn't|isn't|aren't|haven't|hasn't|won't|nor)(?![\p{L}'])/iu;
 
 export function isNegated(text: string, index: number): boolean {
   const window = text.slice(Math.max(0, index - LOOKBACK_CHARS), index);

@@ -32,6 +32,7 @@ describe('findLeadTime: stock', () => {
     ['production available immediately', 'Production capacity available immediately for 10.000 gowns a week.'],
     ['nothing about stock', 'Wij bieden onze productiecapaciteit aan.'],
     ['stock sold', 'Onze huidige voorraad is verkocht; nieuwe productie start in mei.'],
+    ['regression: "niets" negates', 'Er is nu nog niets op voorraad, wel 25.000 per week vanaf 20 april.'],
   ])('not in stock: %s', (_what, text) => {
     expect(findLeadTime(text).inStock).toBe(false);
   });
