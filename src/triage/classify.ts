@@ -51,7 +51,7 @@ export function classifyWith(model: ModelWeights, input: ClassifyInput): Classif
   ];
   const evidence = gatherEvidence(zones, input.language);
   // Subject and body, as train.ts sees them.
-  const learned = posterior(model, [...evidence.words[0]!, ...evidence.words[1]!]);
+  const learned = posterior(model, evidence.words[0]!, evidence.words[1]!);
 
   const namesProduct = CATEGORIES.some((category) => evidence.mentions[category].length > 0);
   const categories = CATEGORIES.map((category) => {

@@ -236,8 +236,11 @@ function hasFanContext(zoneWords: ReadonlyArray<readonly string[]>): boolean {
   return FAN.test(all);
 }
 
+// A loop, not Object.fromEntries: that generic path cost more than the rest of the record's use.
 function emptyRecord<T>(make: () => T): Record<Category, T> {
-  return Object.fromEntries(CATEGORIES.map((category) => [category, make()])) as Record<Category, T>;
+  const record = {} as Record<Category, T>;
+  for (const category of CATEGORIES) record[category] = make();
+  return record;
 }
 
 /** Where each passing phrase ends, unless it follows a capacity word ("capacity for the production of"). */

@@ -89,15 +89,22 @@ function scan(words: readonly string[]): Scan {
     const start = prefixStarts[startIndex(word)] === 1 ? prefixed.get(prefixKey(word)) : undefined;
     let found = whole === undefined ? start : start === undefined ? whole : [...whole, ...start];
     if (word.length >= SUFFIX_MIN_WORD) {
-      for (const list of [shortSuffixes, suffixes.get(suffixKey(word))])
-        for (const pattern of list ?? [])
-          if (word.length > pattern.suffix!.length && word.endsWith(pattern.suffix!)) found = [...(found ?? []), pattern];
+      found = addSuffixes(found, shortSuffixes, word);
+      const bySuffix = suffixes.get(suffixKey(word));
+      if (bySuffix !== undefined) found = addSuffixes(found, bySuffix, word);
     }
     candidates[i] = found;
   }
   const result = { words, owners, candidates };
   if (Object.isFrozen(words) && scans.unshift(result) > RECENT_SCANS) scans.pop();
   return result;
+}
+
+/** A new list when a suffix matches, as candidate lists are shared with the index. */
+function addSuffixes(found: Pattern[] | undefined, patterns: readonly Pattern[], word: string): Pattern[] | undefined {
+  for (const pattern of patterns)
+    if (word.length > pattern.suffix!.length && word.endsWith(pattern.suffix!)) found = [...(found ?? []), pattern];
+  return found;
 }
 
 export class TermMatcher<T> {

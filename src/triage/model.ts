@@ -32,12 +32,17 @@ export function features(words: readonly string[]): Set<string> {
 }
 
 /**
- * The weights as maps, built once per model: looking a word pair up as two words spares building a
- * "word next" string per pair, which cost more than the rest of classification together.
+ * The weights as maps to row numbers, built once per model: looking a word pair up as two words spares
+ * building a "word next" string per pair, and a row number lets a stamp per row, not a Set, say whether a
+ * feature was already counted in this document.
  */
 interface Lookup {
-  words: Map<string, readonly number[]>;
-  pairs: Map<string, Map<string, readonly number[]>>;
+  rows: ReadonlyArray<readonly number[]>;
+  words: Map<string, number>;
+  pairs: Map<string, Map<string, number>>;
+  /** per row, the document that last counted it */
+  stamps: Uint32Array;
+  document: number;
 }
 
 const lookups = new WeakMap<ModelWeights, Lookup>();
@@ -45,50 +50,68 @@ const lookups = new WeakMap<ModelWeights, Lookup>();
 function lookupFor(model: ModelWeights): Lookup {
   let lookup = lookups.get(model);
   if (lookup === undefined) {
-    lookup = { words: new Map(), pairs: new Map() };
+    const rows: Array<readonly number[]> = [];
+    const built: Lookup = { rows, words: new Map(), pairs: new Map(), stamps: new Uint32Array(0), document: 0 };
     for (const [feature, weights] of Object.entries(model.features)) {
+      const row = rows.push(weights) - 1;
       const space = feature.indexOf(' ');
       if (space < 0) {
-        lookup.words.set(feature, weights);
+        built.words.set(feature, row);
         continue;
       }
       const first = feature.slice(0, space);
-      const seconds = lookup.pairs.get(first) ?? new Map<string, readonly number[]>();
-      seconds.set(feature.slice(space + 1), weights);
-      lookup.pairs.set(first, seconds);
+      const seconds = built.pairs.get(first) ?? new Map<string, number>();
+      seconds.set(feature.slice(space + 1), row);
+      built.pairs.set(first, seconds);
     }
+    built.stamps = new Uint32Array(rows.length);
+    lookup = built;
     lookups.set(model, lookup);
   }
   return lookup;
 }
 
-/** Posterior probability per category, in CATEGORIES order. */
-export function posterior(model: ModelWeights, words: readonly string[]): Record<Category, number> {
+/**
+ * Posterior probability per category, in CATEGORIES order, of the words of `first` followed by those of
+ * `second` (subject and body: one document, with the pair across the seam, without copying both).
+ */
+export function posterior(
+  model: ModelWeights,
+  first: readonly string[],
+  second: readonly string[] = [],
+): Record<Category, number> {
   const lookup = lookupFor(model);
   const logits = model.prior.slice();
   // Each feature counts once per document, as in features(); every feature has its own weight row, so the
   // rows seen stand for the features seen. Rows are added in the order features() lists them, so the sums
   // are the same to the last bit.
-  const seen = new Set<readonly number[]>();
-  const add = (weights: readonly number[] | undefined): void => {
-    if (weights === undefined || seen.has(weights)) return;
-    seen.add(weights);
+  lookup.document = lookup.document === 0xffffffff ? 1 : lookup.document + 1;
+  if (lookup.document === 1) lookup.stamps.fill(0);
+  const { rows, stamps, document } = lookup;
+  const add = (row: number | undefined): void => {
+    if (row === undefined || stamps[row] === document) return;
+    stamps[row] = document;
+    const weights = rows[row]!;
     for (let c = 0; c < logits.length; c += 1) logits[c]! += weights[c]!;
   };
-  for (let i = 0; i < words.length; i += 1) {
-    const word = words[i]!;
+  const total = first.length + second.length;
+  for (let i = 0; i < total; i += 1) {
+    const word = i < first.length ? first[i]! : second[i - first.length]!;
     add(lookup.words.get(word));
-    const next = words[i + 1];
-    if (next !== undefined) add(lookup.pairs.get(word)?.get(next));
+    if (i + 1 < total) {
+      const next = i + 1 < first.length ? first[i + 1]! : second[i + 1 - first.length]!;
+      const seconds = lookup.pairs.get(word);
+      if (seconds !== undefined) add(seconds.get(next));
+    }
   }
   let top = -Infinity;
   for (const logit of logits) top = Math.max(top, logit);
   const exps = logits.map((logit) => Math.exp((logit - top) / TEMPERATURE));
-  const total = exps.reduce((sum, value) => sum + value, 0);
+  const sum = exps.reduce((acc, value) => acc + value, 0);
   const result = {} as Record<Category, number>;
   for (const category of CATEGORIES) result[category] = 0;
   model.categories.forEach((category, c) => {
-    result[category] = exps[c]! / total;
+    result[category] = exps[c]! / sum;
   });
   return result;
 }

@@ -2,7 +2,7 @@ import type { Address, AutomaticMail } from '../core/types.js';
 import type { Classification } from './classify.js';
 import { gatherEvidence, mentionsProduct } from './evidence.js';
 import { TermMatcher } from './matcher.js';
-import { words } from './tokens.js';
+import { tokenizedJoin } from './tokens.js';
 import { CRISIS_TERMS, SELF_SUFFICIENT, UNWANTED_TERMS, type UnwantedTerm } from './unwanted-lexicon.js';
 
 /**
@@ -38,8 +38,7 @@ export interface UnwantedInput {
 
 export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
   // One string for both readings, so the tokenizer's memory of recent texts splits it once.
-  const joined = `${input.subject ?? ''}\n${input.text}`;
-  const all = words(joined);
+  const { text: joined, words: all } = tokenizedJoin(input.subject ?? '', input.text);
   const product = mentionsProduct(all);
   const found = { spam: { score: 0, labels: new Set<string>() }, unrelated: { score: 0, labels: new Set<string>() } };
   let selfSufficient = 0;

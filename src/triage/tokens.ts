@@ -28,6 +28,9 @@ export interface Tokenized {
   text: string;
   tokens: readonly Token[];
   words: readonly string[];
+  /** the sentence and clause counts at the end of the text, trailing breaks included */
+  sentences: number;
+  clauses: number;
 }
 
 /**
@@ -39,11 +42,44 @@ const recent: Tokenized[] = [];
 
 export function tokenized(text: string): Tokenized {
   for (const entry of recent) if (entry.text === text) return entry;
-  const tokens = split(fold(text));
+  const { tokens, sentences, clauses } = split(fold(text));
+  return remember(text, tokens, tokens.map((token) => token.word), sentences, clauses);
+}
+
+function remember(text: string, tokens: Token[], words: string[], sentences: number, clauses: number): Tokenized {
   // Frozen: the matcher keeps its scan of a frozen word list (matcher.ts), as nobody can change it.
-  const entry = { text, tokens: Object.freeze(tokens), words: Object.freeze(tokens.map((token) => token.word)) };
+  const entry = { text, tokens: Object.freeze(tokens), words: Object.freeze(words), sentences, clauses };
   if (recent.unshift(entry) > RECENT) recent.pop();
   return entry;
+}
+
+/**
+ * Characters that may start a blank line across the seam once folded: fold drops apostrophes and
+ * combining marks, and the scanner skips spaces and tabs looking for the second newline.
+ */
+const SEAM_BREAK = /^[\u0300-\u036f \t\n'\u2019]/;
+
+/**
+ * `${first}\n${second}` (a subject over its body), tokenized from the two texts' own tokens when the seam
+ * cannot hold a blank line: the second's tokens then only count on from the first's sentences and clauses.
+ * Folding and splitting the body a second time had cost as much as reading it for the lexicon.
+ */
+export function tokenizedJoin(first: string, second: string): Tokenized {
+  const text = `${first}\n${second}`;
+  if (first.includes('\n') || SEAM_BREAK.test(second)) return tokenized(text);
+  for (const entry of recent) if (entry.text === text) return entry;
+  const head = tokenized(first);
+  const tail = tokenized(second);
+  const tokens = head.tokens.slice();
+  for (const token of tail.tokens)
+    tokens.push({ word: token.word, sentence: token.sentence + head.sentences, clause: token.clause + head.clauses });
+  return remember(
+    text,
+    tokens,
+    [...head.words, ...tail.words],
+    tail.sentences + head.sentences,
+    tail.clauses + head.clauses,
+  );
 }
 
 export function tokenize(text: string): readonly Token[] {
@@ -92,7 +128,7 @@ const isClauseMark = (c: number): boolean =>
  * "500.000"), blank lines and . ! ? end sentences, the rest end clauses. The regex allocated a match per
  * piece, which made tokenizing the costliest part of classification.
  */
-function split(folded: string): Token[] {
+function split(folded: string): { tokens: Token[]; sentences: number; clauses: number } {
   const tokens: Token[] = [];
   const length = folded.length;
   let sentence = 0;
@@ -136,5 +172,5 @@ function split(folded: string): Token[] {
       at += 1;
     }
   }
-  return tokens;
+  return { tokens, sentences: sentence, clauses: clause };
 }
