@@ -6,7 +6,7 @@ import { offerBody } from '../mail/body.js';
 import { detectAutomatic, replySafety } from '../mail/automatic.js';
 import { detectLanguage } from '../mail/language.js';
 import { extractOffer } from '../mail/extract.js';
-import { classify } from '../triage/classify.js';
+import { classify, type Classification } from '../triage/classify.js';
 import { detectUnwanted } from '../triage/spam.js';
 import { decideRoute } from '../triage/route.js';
 
@@ -26,14 +26,18 @@ export async function analyse(raw: Buffer, limits?: Partial<ParseLimits>): Promi
   const extracted = extractOffer({ text: offerText, from: original.from, subject, html: original.html });
   const attachments = listAttachments(mail.attachments, original.attachments);
 
-  const classification = classify({
-    subject,
-    text: offerText,
-    forwarderNote: unwrapped.note,
-    attachmentNames: attachments.map((a) => a.filename ?? '').filter((n) => n.length > 0),
-    language,
-  });
-  const unwanted = automatic ?? detectUnwanted({ subject, text: offerText, from: original.from ?? mail.from, classification });
+  // Automatic mail is ignored whatever it talks about, so its classification would be thrown away.
+  const classification = automatic
+    ? NO_CLASSIFICATION
+    : classify({
+        subject,
+        text: offerText,
+        forwarderNote: unwrapped.note,
+        attachmentNames: attachments.map((a) => a.filename ?? '').filter((n) => n.length > 0),
+        language,
+      });
+  const unwanted =
+    automatic ?? detectUnwanted({ subject, text: offerText, from: original.from ?? mail.from, classification });
   const decision = decideRoute({
     automatic: unwanted,
     classification,
@@ -45,7 +49,9 @@ export async function analyse(raw: Buffer, limits?: Partial<ParseLimits>): Promi
   const forwardedBy = unwrapped.forwarder ? lowerAddress(unwrapped.forwarder) : null;
   const sender = chooseSender(extracted.sender, unwanted, forwardedBy);
   const reasons = [
-    ...(unwrapped.how ? [`forward: ${unwrapped.how}; the offer is ${sender?.email ?? 'unknown'}'s, not the forwarder's`] : []),
+    ...(unwrapped.how
+      ? [`forward: ${unwrapped.how}; the offer is ${sender?.email ?? 'unknown'}'s, not the forwarder's`]
+      : []),
     ...(unwanted ? [`${unwanted.kind}: ${unwanted.reason}`] : []),
     ...(decision.route === 'ignore' ? [] : classification.reasons),
     ...decision.reasons,
@@ -85,10 +91,16 @@ function lowerAddress(a: Address): Address {
   return { email: a.email.toLowerCase(), name: a.name };
 }
 
+const NO_CLASSIFICATION: Classification = Object.freeze({ categories: [], reasons: [] });
+
 /** Addresses that are machines, not companies: a bounce or a no-reply list has no company behind it. */
 const MACHINE = /^(?:mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)(?:[+.-].*)?@/i;
 
-function chooseSender(found: Contact | null, unwanted: Analysis['automatic'], forwardedBy: Address | null): Contact | null {
+function chooseSender(
+  found: Contact | null,
+  unwanted: Analysis['automatic'],
+  forwardedBy: Address | null,
+): Contact | null {
   if (!found) return null;
   const sender = { ...found, email: found.email.toLowerCase() };
   if (unwanted?.kind === 'bounce' || MACHINE.test(sender.email)) return null;
