@@ -11,17 +11,10 @@ import type { Db } from '../store/db.js';
 export const LATENCY_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 21600, 86400] as const;
 
 export const MESSAGE_STATUSES = ['pending', 'processed', 'quarantined'] as const;
-export const MESSAGE_ROUTES = ['ignore', 'redirect', 'review'] as const;
+// The same vocabularies the store and the core use, so a new status or route shows up here too.
+export { ROUTES as MESSAGE_ROUTES } from '../core/types.js';
+export { LEAD_STATUSES } from '../store/queue.js';
 export const LEAD_ROUTES = ['redirect', 'review'] as const;
-export const LEAD_STATUSES = [
-  'new',
-  'in_review',
-  'shortlisted',
-  'forwarded',
-  'declined',
-  'redirected',
-  'duplicate',
-] as const;
 export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'withheld', 'uncertain'] as const;
 export const OUTBOX_TEMPLATES = ['acknowledgement', 'referral', 'shortlisted', 'declined', 'ministry-forward'] as const;
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;

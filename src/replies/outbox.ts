@@ -2,6 +2,7 @@ import type { Address, Language } from '../core/types.js';
 import type { Queryable } from '../store/db.js';
 import { pgJson } from '../store/leads.js';
 import type { TemplateName } from './templates.js';
+import { partsOf } from './message.js';
 
 /**
  * The outbox store. Each state change is one conditional UPDATE on the expected current state, so two
@@ -74,20 +75,10 @@ export async function insertOutboxRows(q: Queryable, rows: NewOutboxRow[]): Prom
     .sort((x, y) => x.leadId - y.leadId)
     .map((row) => ({
       lead_id: row.leadId,
-      template: row.template,
       language: row.language,
       state: row.withheldReason === null ? 'pending' : 'withheld',
       withheld_reason: row.withheldReason,
-      to_email: row.to?.email ?? null,
-      to_name: row.to?.name ?? null,
-      cc_email: row.cc?.email ?? null,
-      cc_name: row.cc?.name ?? null,
-      subject: row.subject,
-      text_body: row.text,
-      html_body: row.html,
-      message_id: row.messageId,
-      in_reply_to: row.inReplyTo,
-      refs: row.references,
+      ...partsOf(row),
       attach_message_id: row.attachMessageId,
     }));
   const res = await q.query<WrittenOutbox>(
