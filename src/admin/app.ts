@@ -15,6 +15,7 @@ import { registerExports } from './routes/exports.js';
 import { registerHealth } from './routes/health.js';
 import { registerLead } from './routes/lead.js';
 import { registerQuarantine } from './routes/quarantine.js';
+import { registerReplies } from './routes/replies.js';
 import { registerQueue } from './routes/queue.js';
 import { registerReports } from './routes/reports.js';
 import { registerStatic } from './routes/static.js';
@@ -130,6 +131,7 @@ export async function build(opts: AdminOptions): Promise<FastifyInstance> {
   registerQueue(app, opts);
   registerLead(app, opts);
   registerQuarantine(app, opts);
+  registerReplies(app, opts);
   registerReports(app, opts);
   registerExports(app, opts);
   registerUsers(app, opts, sessions);

@@ -99,12 +99,17 @@ export async function insertOutboxRows(q: Queryable, rows: NewOutboxRow[]): Prom
 const COLUMNS = `*, (lease_expires_at IS NOT NULL AND lease_expires_at < now()) AS lease_expired`;
 
 export async function getOutbox(q: Queryable, id: number, opts: { lock?: boolean } = {}): Promise<OutboxRow | null> {
-  const res = await q.query<OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`, [id]);
+  const res = await q.query<OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`, [
+    id,
+  ]);
   return res.rows[0] ?? null;
 }
 
 export async function findOutbox(q: Queryable, leadId: number, template: TemplateName): Promise<OutboxRow | null> {
-  const res = await q.query<OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE lead_id = $1 AND template = $2`, [leadId, template]);
+  const res = await q.query<OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE lead_id = $1 AND template = $2`, [
+    leadId,
+    template,
+  ]);
   return res.rows[0] ?? null;
 }
 
@@ -112,7 +117,10 @@ export async function findOutbox(q: Queryable, leadId: number, template: Templat
  * Ids of pending rows after `afterId` untouched for `olderThanSeconds` (written, or put back after a
  * temporary refusal), oldest first: the sweeper pages through these to re-add send jobs Redis lost.
  */
-export async function pendingOutboxIds(q: Queryable, opts: { afterId?: number; limit?: number; olderThanSeconds?: number } = {}): Promise<number[]> {
+export async function pendingOutboxIds(
+  q: Queryable,
+  opts: { afterId?: number; limit?: number; olderThanSeconds?: number } = {},
+): Promise<number[]> {
   const res = await q.query<{ id: number }>(
     `SELECT id FROM outbox
       WHERE state = 'pending' AND id > $1 AND updated_at <= now() - make_interval(secs => $2)
@@ -185,7 +193,10 @@ export async function markFailed(q: Queryable, id: number, error: string, smtpRe
 }
 
 export async function markWithheld(q: Queryable, id: number, reason: string): Promise<void> {
-  await q.query(`UPDATE outbox SET state = 'withheld', withheld_reason = $2, updated_at = now() WHERE id = $1 AND state = 'pending'`, [id, reason]);
+  await q.query(
+    `UPDATE outbox SET state = 'withheld', withheld_reason = $2, updated_at = now() WHERE id = $1 AND state = 'pending'`,
+    [id, reason],
+  );
 }
 
 export async function markUncertain(q: Queryable, id: number, note: string): Promise<void> {
@@ -193,4 +204,19 @@ export async function markUncertain(q: Queryable, id: number, note: string): Pro
     `UPDATE outbox SET state = 'uncertain', error = $2, lease_expires_at = NULL, updated_at = now() WHERE id = $1 AND state = 'sending'`,
     [id, note],
   );
+}
+
+/**
+ * A person's verdict on an `uncertain` reply (a crash after the SMTP server may have accepted it): `resend`
+ * puts it back to pending (the same Message-ID, so a mail client that got both can thread them), `sent`
+ * records that it did arrive. Returns the reply's lead, or null when the row is not (or no longer) uncertain.
+ */
+export async function resolveUncertain(q: Queryable, id: number, verdict: 'resend' | 'sent'): Promise<number | null> {
+  const res = await q.query<{ lead_id: number }>(
+    verdict === 'resend'
+      ? `UPDATE outbox SET state = 'pending', lease_expires_at = NULL, updated_at = now() WHERE id = $1 AND state = 'uncertain' RETURNING lead_id`
+      : `UPDATE outbox SET state = 'sent', sent_at = coalesce(sent_at, now()), updated_at = now() WHERE id = $1 AND state = 'uncertain' RETURNING lead_id`,
+    [id],
+  );
+  return res.rows[0]?.lead_id ?? null;
 }
