@@ -25,7 +25,6 @@ export const ERRORS = {
   // replies
   OT_ERR_SMTP_TEMPORARY: 'SMTP server refused temporarily (4xx)',
   OT_ERR_SMTP_PERMANENT: 'SMTP server refused permanently (5xx)',
-  OT_ERR_REPLY_WITHHELD: 'reply withheld by loop and abuse rules',
   OT_ERR_TEMPLATE: 'reply template is missing or invalid',
   // admin
   OT_ERR_AUTH: 'authentication failed',

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { CommandIo } from '../cli.js';
 import { analyse } from '../core/analyse.js';
 import { toParseResult } from '../core/parse-result.js';
-import { describeError } from '../errors.js';
+import { describeError, OfferTriageError } from '../errors.js';
 
 /**
  * `offer-triage parse FILE...` (DESIGN §5, a contract): one JSON object per input file, one per line, in input
@@ -31,8 +31,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       raw = await readFile(file);
     } catch (err) {
       unreadable++;
-      io.stderr.write(`offer-triage parse: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? describeError(err)}\n`);
-      return JSON.stringify({ file, error: `cannot read file: ${describeError(err)}` });
+      const error = describeError(new OfferTriageError('OT_ERR_READ', describeError(err), { cause: err }));
+      io.stderr.write(`offer-triage parse: ${file}: ${error}\n`);
+      return JSON.stringify({ file, error });
     }
     try {
       return JSON.stringify({ file, ...toParseResult(await analyse(raw)) });

@@ -1,6 +1,5 @@
 import pg from 'pg';
 import type { Logger } from '../log.js';
-import { OfferTriageError } from '../errors.js';
 
 /**
  * The one way to PostgreSQL. Every query in the project goes through a `Db`: either the pool, or one
@@ -44,9 +43,4 @@ export function createDb(connectionString: string, opts: { log?: Logger; max?: n
     },
     close: () => pool.end(),
   };
-}
-
-/** Wraps driver errors with the catalog code while keeping the original as cause. */
-export function dbError(err: unknown, what: string): OfferTriageError {
-  return new OfferTriageError('OT_ERR_DB', `${what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
 }

@@ -39,10 +39,6 @@ export function leadReference(id: number): string {
 }
 
 /** PostgreSQL text and jsonb cannot hold NUL; mail bodies sometimes do. */
-export function pgText(s: string | null): string | null {
-  return s === null ? null : s.replaceAll('\u0000', '');
-}
-
 export function pgJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.replaceAll('\u0000', '') : v));
 }

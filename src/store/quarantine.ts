@@ -34,16 +34,6 @@ export async function releaseQuarantined(db: Db, ids: number[] | 'all', actor = 
   });
 }
 
-export interface MessageState {
-  id: number;
-  status: 'pending' | 'processed' | 'quarantined';
-}
-
-export async function messageStates(q: Pick<Db, 'query'>, ids: number[]): Promise<MessageState[]> {
-  const res = await q.query<MessageState>('SELECT id, status FROM messages WHERE id = ANY($1) ORDER BY id', [ids]);
-  return res.rows;
-}
-
 /** Ids of pending messages after `afterId`, oldest first: the in-process runner and the sweeper page through these. */
 export async function pendingMessageIds(q: Pick<Db, 'query'>, opts: { afterId?: number; limit?: number; olderThanSeconds?: number } = {}): Promise<number[]> {
   const res = await q.query<{ id: number }>(
