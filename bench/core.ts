@@ -1,8 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { analyse } from '../src/core/analyse.js';
-import { PROJECT_ROOT } from '../src/paths.js';
+import { HOLDOUT_CORPUS, loadMessages, MAIN_CORPUS } from './corpus.js';
 
 /**
  * The pure core against bare mailparser on the same messages: the issue's budget is at most 1.5x the cost
@@ -19,19 +17,6 @@ export interface CoreFigures {
   costRatio: number;
 }
 
-/** Both labelled corpora: the generated one and the held-out one written by hand in real clients' layouts. */
-const CORPORA = [path.join('tests', 'fixtures', 'corpus', 'messages'), path.join('tests', 'fixtures', 'holdout', 'messages')];
-
-async function loadCorpus(): Promise<Buffer[]> {
-  const out: Buffer[] = [];
-  for (const rel of CORPORA) {
-    const dir = path.join(PROJECT_ROOT, rel);
-    const names = (await readdir(dir)).filter((n) => n.endsWith('.eml')).sort();
-    out.push(...(await Promise.all(names.map((n) => readFile(path.join(dir, n))))));
-  }
-  return out;
-}
-
 async function timeIt(messages: Buffer[], rounds: number, fn: (raw: Buffer) => Promise<unknown>): Promise<number> {
   for (const m of messages) await fn(m); // warm-up: JIT and lazy requires out of the measurement
   const start = process.hrtime.bigint();
@@ -40,7 +25,7 @@ async function timeIt(messages: Buffer[], rounds: number, fn: (raw: Buffer) => P
 }
 
 export async function benchCore(rounds = 10, repetitions = 5): Promise<CoreFigures> {
-  const corpus = await loadCorpus();
+  const corpus = await loadMessages([MAIN_CORPUS, HOLDOUT_CORPUS]);
   const bytes = corpus.reduce((n, b) => n + b.length, 0) * rounds;
   const count = corpus.length * rounds;
   // Interleave the two measurements several times and keep the best of each: the minimum is the estimate

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../src/store/db.js';
@@ -11,6 +10,7 @@ import { PROJECT_ROOT } from '../src/paths.js';
 import { drainMailbox } from '../src/mailbox/imap-drain.js';
 import { createQueues, enqueueProcess } from '../src/queue/queues.js';
 import { imapClient, startDovecot } from '../tests/support/dovecot.js';
+import { copies, loadMessages } from './corpus.js';
 
 /**
  * Dovecot → stored → processed → leads, in the production topology: this process runs the mailbox drain
@@ -29,12 +29,6 @@ export interface EndToEndFigures {
   leads: number;
   quarantined: number;
   peakRssMb: { ingest: number; processors: number[] };
-}
-
-async function corpus(): Promise<Buffer[]> {
-  const dir = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'corpus', 'messages');
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.eml')).sort();
-  return Promise.all(names.map((n) => readFile(path.join(dir, n))));
 }
 
 function vmHwmMb(pid: number): number {
@@ -74,8 +68,8 @@ export async function benchEndToEnd(
   const processors = opts.processors ?? 2;
   const redisUrl = opts.redisUrl ?? process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `ot-bench-${randomBytes(4).toString('hex')}`;
-  const base = await corpus();
-  const raws = Array.from({ length: count }, (_, i) => Buffer.concat([Buffer.from(`X-Bench-Copy: e2e-${i}\r\n`), base[i % base.length]!]));
+  const base = await loadMessages();
+  const raws = copies(base, count, 'e2e');
   const dovecot = await startDovecot({ users: { bench: 'bench' } });
   const queues = createQueues(redisUrl, prefix);
   const children: ChildProcess[] = [];

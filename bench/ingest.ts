@@ -1,14 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Db } from '../src/store/db.js';
 import { createLogger } from '../src/log.js';
 import { loadConfig } from '../src/config.js';
-import { PROJECT_ROOT } from '../src/paths.js';
 import { drainMailbox } from '../src/mailbox/imap-drain.js';
 import { drainNew, type OnStored } from '../src/mailbox/imap-batch.js';
 import { openSession } from '../src/mailbox/imap-session.js';
 import { parseImapUrl } from '../src/mailbox/imap-url.js';
 import { imapClient, startDovecot, type Dovecot } from '../tests/support/dovecot.js';
+import { copies, loadMessages } from './corpus.js';
 
 /**
  * The ingest stage on a private Dovecot: `count` messages written straight into the maildir (and indexed
@@ -33,17 +31,6 @@ export interface IngestFigures {
   idlePollFlagMs: number;
   /** one `drainMailbox` of the idle flag-mode mailbox: connect, login, select, reconcile, list */
   idlePollColdMs: number;
-}
-
-async function corpus(): Promise<Buffer[]> {
-  const dir = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'corpus', 'messages');
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.eml')).sort();
-  return Promise.all(names.map((n) => readFile(path.join(dir, n))));
-}
-
-/** Distinct messages: a header line in front makes each copy its own raw message (own sha256). */
-function copies(messages: Buffer[], count: number, tag: string): Buffer[] {
-  return Array.from({ length: count }, (_, i) => Buffer.concat([Buffer.from(`X-Bench-Copy: ${tag}-${i}\r\n`), messages[i % messages.length]!]));
 }
 
 async function index(d: Dovecot, user: string, mailbox: string): Promise<void> {
@@ -84,7 +71,7 @@ export async function benchIngest(db: Db, opts: { count?: number; onStored?: OnS
   const user = 'bench';
   const dovecot = await startDovecot({ users: { [user]: 'bench' } });
   try {
-    let base = await corpus();
+    let base = await loadMessages();
     if (base.length === 0) base = [Buffer.from('From: a@b.example\r\nSubject: offer\r\n\r\nWe make masks.\r\n')];
     const moveRaws = copies(base, count, 'move');
     const flagRaws = copies(base, count, 'flag');

@@ -1,14 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Db } from '../src/store/db.js';
 import { createLogger } from '../src/log.js';
 import { loadConfig } from '../src/config.js';
 import { analyse } from '../src/core/analyse.js';
 import type { Analysis } from '../src/core/types.js';
-import { PROJECT_ROOT } from '../src/paths.js';
 import { storeRawMessages } from '../src/store/messages.js';
 import { DEFAULT_BATCH_SIZE, runPending } from '../src/pipeline/run-pending.js';
 import { createRouteReplies } from '../src/replies/route-replies.js';
+import { copies, loadMessages } from './corpus.js';
 
 /**
  * Processing throughput from stored rows to leads: the production handler (core, dedupe under advisory
@@ -28,17 +26,6 @@ export interface ProcessFigures {
   writesOnly: boolean;
 }
 
-async function corpus(): Promise<Buffer[]> {
-  const dir = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'corpus', 'messages');
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.eml')).sort();
-  return Promise.all(names.map((n) => readFile(path.join(dir, n))));
-}
-
-/** Distinct rows: a header line in front makes each copy its own message; dedupe then merges the copies' leads. */
-function copies(messages: Buffer[], count: number): Buffer[] {
-  return Array.from({ length: count }, (_, i) => Buffer.concat([Buffer.from(`X-Bench-Copy: ${i}\r\n`), messages[i % messages.length]!]));
-}
-
 /**
  * `writesOnly`: each corpus message is analysed once before the clock starts and every copy gets its
  * original's analysis, so the figures are the writes (dedupe, rows, replies hook) without the core.
@@ -47,8 +34,8 @@ export async function benchProcess(db: Db, opts: { count?: number; concurrency?:
   const count = opts.count ?? 5000;
   const concurrency = opts.concurrency ?? 2;
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  const messages = await corpus();
-  const raws = copies(messages, count);
+  const messages = await loadMessages();
+  const raws = copies(messages, count, 'process');
   for (let i = 0; i < raws.length; i += 500) {
     await storeRawMessages(db, raws.slice(i, i + 500).map((raw, j) => ({ raw, source: 'import' as const, mailbox: 'import:bench', uidvalidity: 0, uid: i + j + 1 })));
   }

@@ -1,9 +1,10 @@
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 import type { Analysis } from '../src/core/types.js';
-import { composeReply, type ReplyConfig } from '../src/replies/compose.js';
+import { composeReply } from '../src/replies/compose.js';
 import type { LeadContext } from '../src/replies/lead-context.js';
 import { buildMail, partsOf } from '../src/replies/message.js';
 import { createReplyTransport, type OutgoingMail, type ReplyTransport } from '../src/replies/transport.js';
+import { loadConfig } from '../src/config.js';
 
 /**
  * Sending throughput over loopback: nodemailer's pooled SMTP (what the send worker uses) against one
@@ -21,14 +22,8 @@ export interface ReplyFigures {
   connections: number;
 }
 
-const CONFIG: ReplyConfig & { teamName: string } = {
-  fromAddress: 'aanbod@crisisteam.example',
-  ministryAddress: 'inkoop@ministerie.example',
-  teamName: 'Crisisteam Medische Hulpmiddelen',
-  defaultLanguage: 'nl',
-  replyCcForwarder: false,
-  forwardRedirectsToMinistry: false,
-};
+// The shipped defaults (example addresses): the bench sends only to a sink on loopback.
+const CONFIG = loadConfig({});
 
 function message(i: number): OutgoingMail {
   const email = `verkoop${i}@bedrijf${i}.example`;

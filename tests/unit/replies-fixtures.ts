@@ -1,6 +1,7 @@
 import type { Analysis } from '../../src/core/types.js';
 import type { LeadContext } from '../../src/replies/lead-context.js';
 import type { ReplyConfig } from '../../src/replies/compose.js';
+import { loadConfig } from '../../src/config.js';
 
 /** Plain-data builders shared by the replies tests: a person's offer, forwarded by an association. */
 export function analysisOf(over: Partial<Analysis> = {}): Analysis {
@@ -59,11 +60,5 @@ export function contextOf(over: Partial<LeadContext> = {}): LeadContext {
   };
 }
 
-export const replyConfig: ReplyConfig = {
-  fromAddress: 'aanbod@crisisteam.example',
-  ministryAddress: 'inkoop@ministerie.example',
-  teamName: 'Crisisteam Medische Hulpmiddelen',
-  defaultLanguage: 'nl',
-  replyCcForwarder: false,
-  forwardRedirectsToMinistry: false,
-};
+/** The shipped defaults: example addresses, Dutch, no Cc, no ministry forwards. */
+export const replyConfig: ReplyConfig = loadConfig({});
