@@ -181,7 +181,9 @@ function topContentType(parsed: MpParsedMail): string {
 function normalise(parsed: MpParsedMail, warnings: string[]): ParsedMail {
   const html = typeof parsed.html === 'string' && parsed.html.trim() !== '' ? parsed.html : null;
   const ownText = parsed.text?.trim() ? parsed.text : '';
-  const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null;
+  // mailparser fills in the current time when the Date header is missing; a message without a date has none.
+  const hasDate = parsed.headers?.has('date') ?? false;
+  const date = hasDate && parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null;
   const references = parsed.references === undefined ? [] : [parsed.references].flat();
   return {
     headers: headerMap(parsed),

@@ -31,6 +31,11 @@ describe('parseMail', () => {
     expect(mail.headers['subject']).toEqual(['Aanbod']);
   });
 
+  it('regression: a message without a Date header has date null, not the time it was parsed', async () => {
+    const mail = await parseMail(Buffer.from('From: jan@bedrijf.nl\r\nSubject: Aanbod\r\n\r\nWij leveren mondkapjes.\r\n'));
+    expect(mail.date).toBeNull();
+  });
+
   it('derives text from an HTML-only body and keeps the HTML', async () => {
     const raw = `${HEAD}Content-Type: text/html; charset=utf-8\r\n\r\n<html><head><style>p{}</style></head><body><p>Wij leveren&nbsp;maskers.</p><div>Groet,<br>Jan</div></body></html>`;
     const mail = await parseMail(Buffer.from(raw));
