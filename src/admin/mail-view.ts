@@ -31,8 +31,9 @@ export async function renderMailDocument(raw: Buffer, view: MailView): Promise<s
     const offer = await offerBody(raw);
     if (offer !== null) return document(offer);
   }
-  // cid: images come back as data: URLs (mailparser's default), the only image sources the sanitiser keeps.
-  const parsed = await simpleParser(raw, { skipHtmlToText: true });
+  // cid: images come back as data: URLs (mailparser's default), the only image sources the sanitiser keeps;
+  // the text-to-HTML conversion (linkify) is not needed: a text-only mail is shown in <pre>.
+  const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true });
   return document(htmlOrText(typeof parsed.html === 'string' ? parsed.html : null, parsed.text ?? ''));
 }
 

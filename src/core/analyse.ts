@@ -3,7 +3,7 @@ import type { ParsedAttachment } from '../mail/types.js';
 import { parseMail, type ParseLimits } from '../mail/parse.js';
 import { unwrapForward } from '../mail/unwrap.js';
 import { offerBody } from '../mail/body.js';
-import { detectAutomatic, replySafety } from '../mail/automatic.js';
+import { detectAutomatic, isMachineAddress, replySafety } from '../mail/automatic.js';
 import { detectLanguage } from '../mail/language.js';
 import { extractOffer } from '../mail/extract.js';
 import { classify, type Classification } from '../triage/classify.js';
@@ -93,8 +93,6 @@ function lowerAddress(a: Address): Address {
 
 const NO_CLASSIFICATION: Classification = Object.freeze({ categories: [], reasons: [] });
 
-/** Addresses that are machines, not companies: a bounce or a no-reply list has no company behind it. */
-const MACHINE = /^(?:mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)(?:[+.-].*)?@/i;
 
 function chooseSender(
   found: Contact | null,
@@ -103,7 +101,7 @@ function chooseSender(
 ): Contact | null {
   if (!found) return null;
   const sender = { ...found, email: found.email.toLowerCase() };
-  if (unwanted?.kind === 'bounce' || MACHINE.test(sender.email)) return null;
+  if (unwanted?.kind === 'bounce' || isMachineAddress(sender.email)) return null;
   // A forward whose header block lost the company's address must not name the association as the company.
   if (forwardedBy && sender.email === forwardedBy.email) return null;
   return sender;

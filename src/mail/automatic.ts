@@ -89,3 +89,12 @@ export function replySafety(mail: ParsedMail): ReplySafety {
     precedence: first(mail, 'precedence'),
   };
 }
+
+// Role and robot mailboxes that never read mail, or answer it automatically.
+const ROBOT_LOCAL =
+  /^(?:mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|bounces?|auto[-_.]?(?:reply|responder)|listserv|majordomo|owner-.+|.+-(?:request|bounces|owner))(?:[+=].*)?$/i;
+
+/** A machine's address (mailer-daemon, no-reply, list robots): no company behind it, and never to be answered. */
+export function isMachineAddress(email: string): boolean {
+  return ROBOT_LOCAL.test(email.slice(0, email.lastIndexOf('@')));
+}

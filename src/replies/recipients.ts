@@ -1,4 +1,5 @@
 import type { Address, Analysis } from '../core/types.js';
+import { isMachineAddress } from '../mail/automatic.js';
 import { domainOf, headerText, safeAddress } from './headers.js';
 
 /**
@@ -18,8 +19,6 @@ export interface Recipients {
 
 export type RecipientPlan = { ok: true; recipients: Recipients } | { ok: false; reason: string };
 
-// Role and robot mailboxes that never read replies, or answer them automatically.
-const ROBOT_LOCAL = /^(?:mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|bounces?|auto[-_.]?(?:reply|responder)|listserv|majordomo|owner-.+|.+-(?:request|bounces|owner))(?:[+=].*)?$/i;
 const SUPPRESS = new Set(['all', 'autoreply', 'oof']);
 const LIST_PRECEDENCE = new Set(['bulk', 'list', 'junk']);
 
@@ -48,7 +47,7 @@ export function addressRefusal(email: string, rules: ReplyRules): string | null 
   const address = email.toLowerCase();
   if (address === rules.fromAddress || domainOf(address) === domainOf(rules.fromAddress)) return `${address} is our own address`;
   if (address === rules.ministryAddress) return `${address} is the ministry address`;
-  if (ROBOT_LOCAL.test(address.slice(0, address.lastIndexOf('@')))) return `${address} is a robot or role address`;
+  if (isMachineAddress(address)) return `${address} is a robot or role address`;
   return null;
 }
 

@@ -39,7 +39,7 @@ export function headerMessageId(raw: Buffer): string | null {
 const CHUNK = 200;
 
 /**
- * Stores a batch in one transaction with multi-row inserts (PERFORMANCE.md: ~40k rows/s vs ~3k one by one).
+ * Stores a batch in one transaction with multi-row inserts (../shared/PERFORMANCE.md: ~40k rows/s vs ~3k one by one).
  * Results are in input order.
  */
 export async function storeRawMessages(db: Db, items: RawInput[]): Promise<StoredRef[]> {
