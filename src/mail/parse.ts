@@ -172,6 +172,15 @@ function headerMap(parsed: MpParsedMail): Record<string, string[]> {
   return headers;
 }
 
+/**
+ * mailparser puts the current time in `date` when the Date header is missing or unreadable ("Thursday, 28
+ * October 2021 at 12:46"), which made the same bytes give a different analysis each run: such mail has none.
+ */
+function headerDate(value: string | undefined): string | null {
+  const date = value === undefined ? null : new Date(value);
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
+}
+
 function topContentType(parsed: MpParsedMail): string {
   const ct = parsed.headers?.get('content-type');
   const value = ct && typeof ct === 'object' && 'value' in ct ? String(ct.value) : 'text/plain';
@@ -181,17 +190,15 @@ function topContentType(parsed: MpParsedMail): string {
 function normalise(parsed: MpParsedMail, warnings: string[]): ParsedMail {
   const html = typeof parsed.html === 'string' && parsed.html.trim() !== '' ? parsed.html : null;
   const ownText = parsed.text?.trim() ? parsed.text : '';
-  // mailparser fills in the current time when the Date header is missing; a message without a date has none.
-  const hasDate = parsed.headers?.has('date') ?? false;
-  const date = hasDate && parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null;
+  const headers = headerMap(parsed);
   const references = parsed.references === undefined ? [] : [parsed.references].flat();
   return {
-    headers: headerMap(parsed),
+    headers,
     messageId: parsed.messageId?.trim() || null,
     inReplyTo: parsed.inReplyTo?.trim() || null,
     references,
     subject: parsed.subject?.trim() || null,
-    date,
+    date: headerDate(headers['date']?.[0]),
     from: toAddresses(parsed.from)[0] ?? null,
     replyTo: toAddresses(parsed.replyTo)[0] ?? null,
     to: toAddresses(parsed.to),

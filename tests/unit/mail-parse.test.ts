@@ -36,6 +36,12 @@ describe('parseMail', () => {
     expect(mail.date).toBeNull();
   });
 
+  it('regression: a Date header mailparser cannot read gives date null, not the time it was parsed', async () => {
+    const raw = 'From: jan@bedrijf.nl\r\nDate: Thursday, 28 October 2021 at 12:46\r\nSubject: Aanbod\r\n\r\nWij leveren mondkapjes.\r\n';
+    const first = await parseMail(Buffer.from(raw));
+    expect(first.date).toBeNull();
+  });
+
   it('derives text from an HTML-only body and keeps the HTML', async () => {
     const raw = `${HEAD}Content-Type: text/html; charset=utf-8\r\n\r\n<html><head><style>p{}</style></head><body><p>Wij leveren&nbsp;maskers.</p><div>Groet,<br>Jan</div></body></html>`;
     const mail = await parseMail(Buffer.from(raw));
