@@ -4,6 +4,7 @@ import { benchIngest, formatIngestFigures } from './ingest.js';
 import { benchReplies, formatReplyFigures } from './replies.js';
 import { benchAdmin } from './admin.js';
 import { withFreshDb } from './database.js';
+import { DEFAULT_POOL_SIZE } from '../src/store/db.js';
 
 /**
  * `npm run bench`: the speed and memory figures the issues ask for, measured side by side in one run and
@@ -49,7 +50,7 @@ async function main(argv: string[]): Promise<void> {
   }
   if (stages.includes('admin')) {
     print(`\n## admin page with 100,000 leads, 100 connections`);
-    await withFreshDb('admin', (db) => benchAdmin(db, { print }));
+    await withFreshDb('admin', (db) => benchAdmin(db, { print }), DEFAULT_POOL_SIZE);
   }
 }
 

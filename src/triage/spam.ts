@@ -39,7 +39,6 @@ export interface UnwantedInput {
 export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
   // One string for both readings, so the tokenizer's memory of recent texts splits it once.
   const { text: joined, words: all } = tokenizedJoin(input.subject ?? '', input.text);
-  const product = mentionsProduct(all);
   const found = { spam: { score: 0, labels: new Set<string>() }, unrelated: { score: 0, labels: new Set<string>() } };
   let selfSufficient = 0;
   const seen = new Set<string>();
@@ -56,6 +55,9 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
     found.unrelated.score += 1;
     found.unrelated.labels.add(`bulk sender ('${local}')`);
   }
+  // Most mail has too few markers for either verdict; reading it for products again would change nothing.
+  if (found.spam.score < SPAM_AT && selfSufficient < UNRELATED_AT && found.unrelated.score < UNRELATED_AT) return null;
+  const product = mentionsProduct(all);
   // A product offered (with an offer verb or a quantity) outweighs any wording: ignoring an offer costs most.
   const offered = product && offersProduct(joined);
   const top = input.classification.categories[0];

@@ -102,6 +102,13 @@ describe('the queue page', () => {
     expect(page).not.toContain('Declined Ltd');
     expect(page).toMatch(/masks <b>1<\/b>/);
     expect(page).toMatch(/gowns <b>1<\/b>/);
+    // priority to one decimal and the received time in UTC to the minute, formatted in JS since to_char left
+    const { rows } = await t.db.query<{ at: string }>(
+      `SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS at FROM leads WHERE id = $1`,
+      [gowns.leadId],
+    );
+    expect(page).toContain(`<td class="num">0.8</td><td><a href="/leads/${gowns.leadId}">`);
+    expect(page).toContain(`<td>${rows[0]!.at}</td>`);
     const filtered = (await c.get('/?category=masks')).body;
     expect(filtered).toContain('Low Masks');
     expect(filtered).not.toContain('High Gowns');
