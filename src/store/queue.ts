@@ -90,13 +90,14 @@ export async function listQueue(
   const offset = Math.trunc(page.offset);
   // The busiest query of the admin page. to_char() cost PostgreSQL a third of this query's time (pgbench: 13k
   // against 19-22k queries/s), and node-postgres turns a timestamptz into a Date with a regex per row, so the
-  // time goes over as plain timestamp text and both columns are formatted here.
+  // time goes over as plain timestamp text and both columns are formatted here. The holder's address is looked
+  // up only for a live claim: a join probed users for every row (7 % of the query).
   const text = `SELECT l.id, l.reference, l.status, l.route, l.category,
             coalesce(l.organisation, l.sender_name, l.sender_email) AS company, l.priority,
             array_to_string(l.certifications, ', ') AS certifications,
             (l.created_at AT TIME ZONE 'UTC')::text AS "createdAt",
-            CASE WHEN l.claim_expires_at > now() THEN u.email END AS "claimedBy"
-     FROM leads l LEFT JOIN users u ON u.id = l.claimed_by
+            CASE WHEN l.claim_expires_at > now() THEN (SELECT u.email FROM users u WHERE u.id = l.claimed_by) END AS "claimedBy"
+     FROM leads l
      WHERE ${where}
      ORDER BY l.priority DESC, l.id
      LIMIT ${limit} OFFSET ${offset}`;
