@@ -71,6 +71,20 @@ describe('parseMail', () => {
     await expectCode(parseMail(Buffer.from(big), { timeoutMs: 1 }), 'OT_ERR_PARSE_TIMEOUT');
   });
 
+  it('times out only the parse that outlasts its own limit, whatever else is in flight', async () => {
+    const big = `${HEAD}Content-Type: text/plain\r\n\r\n${'regel tekst\r\n'.repeat(400_000)}`;
+    const small = Buffer.from(`${HEAD}Content-Type: text/plain\r\n\r\nWij leveren mondkapjes.\r\n`);
+    // a long-lived parse first arms the shared watchdog late; the short limit after it must still fire
+    const patient = parseMail(Buffer.from(big), { timeoutMs: 60_000 });
+    const hasty = parseMail(Buffer.from(big), { timeoutMs: 5 });
+    const ordinary = parseMail(small);
+    await expectCode(hasty, 'OT_ERR_PARSE_TIMEOUT');
+    expect((await ordinary).text.trim()).toBe('Wij leveren mondkapjes.');
+    expect((await patient).text.length).toBeGreaterThan(1_000_000);
+    // and the watchdog is armed again for the next parse
+    await expectCode(parseMail(Buffer.from(big), { timeoutMs: 1 }), 'OT_ERR_PARSE_TIMEOUT');
+  });
+
   it('truncates a message with too many parts and says so', async () => {
     const parts = Array.from({ length: 50 }, (_, i) => `--p\r\nContent-Type: text/plain\r\n\r\ndeel ${i}\r\n`).join('');
     const raw = Buffer.from(`${HEAD}Content-Type: multipart/mixed; boundary="p"\r\n\r\n${parts}--p--\r\n`);
