@@ -2,7 +2,7 @@ import type { AutomaticMail, Category, LeadTime, Quantity, Route } from '../core
 import type { Classification } from './classify.js';
 import { TermMatcher, type Match } from './matcher.js';
 import { isNegated } from './negation.js';
-import { fold, tokenize } from './tokens.js';
+import { fold, tokenized } from './tokens.js';
 
 /**
  * DESIGN §4 routes. Finished goods on the shelf, deliverable within days, go straight to the ministry's
@@ -201,8 +201,9 @@ export function decideRoute(input: RouteInput): RouteDecision {
   const review = (why: string): RouteDecision => ({ route: 'review', category, reasons: [`review: ${why}`] });
 
   if (category === 'materials') return review('materials are weighed by reviewers, never referred straight on');
-  const tokens = tokenize(input.text);
-  const words = tokens.map((token) => token.word);
+  // The tokenizer's own (frozen, remembered) word list: the matcher reuses its scan of it from classification,
+  // where a fresh copy of the words was scanned again by each term list below.
+  const { tokens, words } = tokenized(input.text);
   if (category === 'other' && !FINISHED_OTHER.test(words)) {
     return review('a service, capacity or general offer, not finished goods');
   }
