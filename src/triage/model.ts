@@ -36,10 +36,17 @@ export function features(words: readonly string[]): Set<string> {
  * building a "word next" string per pair, and a row number lets a stamp per row, not a Set, say whether a
  * feature was already counted in this document.
  */
+interface WordEntry {
+  /** the word's own row */
+  row: number | undefined;
+  /** rows of the pairs it starts, by their second word */
+  seconds: Map<string, number> | undefined;
+}
+
 interface Lookup {
   rows: ReadonlyArray<readonly number[]>;
-  words: Map<string, number>;
-  pairs: Map<string, Map<string, number>>;
+  /** one lookup per token finds both the word's row and the pairs it starts */
+  words: Map<string, WordEntry>;
   /** per row, the document that last counted it */
   stamps: Uint32Array;
   document: number;
@@ -51,18 +58,23 @@ function lookupFor(model: ModelWeights): Lookup {
   let lookup = lookups.get(model);
   if (lookup === undefined) {
     const rows: Array<readonly number[]> = [];
-    const built: Lookup = { rows, words: new Map(), pairs: new Map(), stamps: new Uint32Array(0), document: 0 };
+    const built: Lookup = { rows, words: new Map(), stamps: new Uint32Array(0), document: 0 };
+    const entry = (word: string): WordEntry => {
+      let found = built.words.get(word);
+      if (found === undefined) {
+        found = { row: undefined, seconds: undefined };
+        built.words.set(word, found);
+      }
+      return found;
+    };
     for (const [feature, weights] of Object.entries(model.features)) {
       const row = rows.push(weights) - 1;
       const space = feature.indexOf(' ');
       if (space < 0) {
-        built.words.set(feature, row);
+        entry(feature).row = row;
         continue;
       }
-      const first = feature.slice(0, space);
-      const seconds = built.pairs.get(first) ?? new Map<string, number>();
-      seconds.set(feature.slice(space + 1), row);
-      built.pairs.set(first, seconds);
+      (entry(feature.slice(0, space)).seconds ??= new Map<string, number>()).set(feature.slice(space + 1), row);
     }
     built.stamps = new Uint32Array(rows.length);
     lookup = built;
@@ -96,12 +108,11 @@ export function posterior(
   };
   const total = first.length + second.length;
   for (let i = 0; i < total; i += 1) {
-    const word = i < first.length ? first[i]! : second[i - first.length]!;
-    add(lookup.words.get(word));
-    if (i + 1 < total) {
-      const next = i + 1 < first.length ? first[i + 1]! : second[i + 1 - first.length]!;
-      const seconds = lookup.pairs.get(word);
-      if (seconds !== undefined) add(seconds.get(next));
+    const known = lookup.words.get(i < first.length ? first[i]! : second[i - first.length]!);
+    if (known === undefined) continue;
+    add(known.row);
+    if (known.seconds !== undefined && i + 1 < total) {
+      add(known.seconds.get(i + 1 < first.length ? first[i + 1]! : second[i + 1 - first.length]!));
     }
   }
   let top = -Infinity;

@@ -43,12 +43,28 @@ const recent: Tokenized[] = [];
 export function tokenized(text: string): Tokenized {
   for (const entry of recent) if (entry.text === text) return entry;
   const { tokens, sentences, clauses } = split(fold(text));
-  return remember(text, tokens, tokens.map((token) => token.word), sentences, clauses);
+  return remember(text, () => tokens, tokens.map((token) => token.word), sentences, clauses);
 }
 
-function remember(text: string, tokens: Token[], words: string[], sentences: number, clauses: number): Tokenized {
+/** Tokens are made on first use: a joined text is mostly read as words only (language, spam markers). */
+function remember(
+  text: string,
+  makeTokens: () => Token[],
+  words: string[],
+  sentences: number,
+  clauses: number,
+): Tokenized {
+  let tokens: readonly Token[] | null = null;
   // Frozen: the matcher keeps its scan of a frozen word list (matcher.ts), as nobody can change it.
-  const entry = { text, tokens: Object.freeze(tokens), words: Object.freeze(words), sentences, clauses };
+  const entry: Tokenized = {
+    text,
+    get tokens() {
+      return (tokens ??= Object.freeze(makeTokens()));
+    },
+    words: Object.freeze(words),
+    sentences,
+    clauses,
+  };
   if (recent.unshift(entry) > RECENT) recent.pop();
   return entry;
 }
@@ -70,13 +86,16 @@ export function tokenizedJoin(first: string, second: string): Tokenized {
   for (const entry of recent) if (entry.text === text) return entry;
   const head = tokenized(first);
   const tail = tokenized(second);
-  const tokens = head.tokens.slice();
-  for (const token of tail.tokens)
-    tokens.push({ word: token.word, sentence: token.sentence + head.sentences, clause: token.clause + head.clauses });
+  const joinTokens = (): Token[] => {
+    const tokens = head.tokens.slice();
+    for (const token of tail.tokens)
+      tokens.push({ word: token.word, sentence: token.sentence + head.sentences, clause: token.clause + head.clauses });
+    return tokens;
+  };
   return remember(
     text,
-    tokens,
-    [...head.words, ...tail.words],
+    joinTokens,
+    head.words.concat(tail.words),
     tail.sentences + head.sentences,
     tail.clauses + head.clauses,
   );
