@@ -32,6 +32,7 @@ async function main(argv: string[]): Promise<void> {
     print(`simpleParser (default options): ${n(c.bareMsgPerSec)} msg/s, ${n(c.bareMbPerSec, 1)} MB/s`);
     print(`whole core:                     ${n(c.coreMsgPerSec)} msg/s, ${n(c.coreMbPerSec, 1)} MB/s`);
     print(`core cost / simpleParser cost:  ${n(c.costRatio, 2)}x  (budget: at most 1.5x)`);
+    print(`classify alone (hot loop):      ${n(c.classifyMicroseconds, 1)} us CPU per message`);
   }
   if (stages.includes('ingest')) {
     print(`\n## ingest stage (Dovecot → fetch → raw store → move), ${n(count)} messages`);
