@@ -34,6 +34,15 @@ export function imapLimits(maxMessageBytes: number): { maxLiteralSize: number; m
   };
 }
 
+/** Node's codes for a certificate chain it cannot verify, as opposed to a wrong or expired one. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+]);
+
 export async function openSession(db: Db, target: ImapTarget, config: SessionConfig, log: Logger): Promise<MailboxSession> {
   const client = new ImapFlow({
     host: target.host,
@@ -67,7 +76,10 @@ export async function openSession(db: Db, target: ImapTarget, config: SessionCon
   } catch (err) {
     client.close();
     const auth = (err as { authenticationFailed?: boolean }).authenticationFailed === true;
-    throw new OfferTriageError(auth ? 'OT_ERR_IMAP_AUTH' : 'OT_ERR_IMAP', `connect to ${target.label}: ${(err as Error).message}`, { cause: err });
+    const hint = UNTRUSTED_CERTIFICATE.has(String((err as { code?: unknown }).code))
+      ? ' (a server certificate from an internal CA is trusted with NODE_EXTRA_CA_CERTS=/path/to/ca.pem)'
+      : '';
+    throw new OfferTriageError(auth ? 'OT_ERR_IMAP_AUTH' : 'OT_ERR_IMAP', `connect to ${target.label}: ${(err as Error).message}${hint}`, { cause: err });
   }
 
   try {

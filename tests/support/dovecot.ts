@@ -21,6 +21,8 @@ export interface Dovecot {
   dir: string;
   /** `imap://user:pass@host:port/Mailbox` with user and password URL-encoded */
   url(user: string, mailbox?: string): string;
+  /** with `tls`: the implicit-TLS port and its self-signed certificate (PEM), the one CA a client must trust */
+  tls: { port: number; certFile: string; url(user: string, mailbox?: string): string } | null;
   /** writes raw messages straight into a user's maildir `new/` (fast bulk loading for benchmarks) */
   deliver(user: string, raws: Buffer[], mailbox?: string): void;
   /** kills the server hard (SIGKILL: every connection drops mid-command) and starts it again on the same port */
@@ -52,8 +54,39 @@ function mailOwner(): { name: string; uid: number; gid: number } {
   return { name: me.username, uid: me.uid, gid: me.gid };
 }
 
-function config(version: string, dir: string, port: number, owner: { name: string; uid: number; gid: number }): string {
+interface TlsFiles {
+  port: number;
+  certFile: string;
+  keyFile: string;
+}
+
+/** A self-signed certificate for 127.0.0.1 (subjectAltName, as TLS clients check the address there). */
+function selfSignedCert(dir: string): { certFile: string; keyFile: string } {
+  const certFile = path.join(dir, 'cert.pem');
+  const keyFile = path.join(dir, 'key.pem');
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', certFile,
+  ], { stdio: 'ignore' });
+  chmodSync(keyFile, 0o600);
+  return { certFile, keyFile };
+}
+
+function config(
+  version: string,
+  dir: string,
+  port: number,
+  owner: { name: string; uid: number; gid: number },
+  tls: TlsFiles | null,
+): string {
   const runAsRoot = process.getuid?.() === 0;
+  const legacy = version.startsWith('2.3') || version.startsWith('2.2');
+  // Plain IMAP stays on `port` for the harness's own clients; implicit TLS (imaps) listens on its own port.
+  const ssl = !tls
+    ? 'ssl = no'
+    : legacy
+      ? `ssl = yes\nssl_cert = <${tls.certFile}\nssl_key = <${tls.keyFile}`
+      : `ssl = yes\nssl_server_cert_file = ${tls.certFile}\nssl_server_key_file = ${tls.keyFile}`;
   const common = `
 base_dir = ${dir}/run
 instance_name = ot-${path.basename(dir)}
@@ -71,7 +104,9 @@ service imap-login {
     port = ${port}
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = ${tls ? tls.port : 0}
+    ssl = yes
   }
 }
 service anvil {
@@ -81,9 +116,9 @@ service imap-login {
   chroot =
 }
 `;
-  if (version.startsWith('2.3') || version.startsWith('2.2')) {
+  if (legacy) {
     return `${common}
-ssl = no
+${ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 mail_location = maildir:${dir}/mail/%u
@@ -101,7 +136,7 @@ userdb {
   return `dovecot_config_version = 2.4.0
 dovecot_storage_version = 2.4.0
 ${common}
-ssl = no
+${ssl}
 auth_allow_cleartext = yes
 auth_mechanisms = plain login
 mail_driver = maildir
@@ -137,13 +172,20 @@ function childPids(parent: number): number[] {
   return out;
 }
 
-async function waitForPort(port: number, child: ChildProcess, logFile: string, timeoutMs = 10_000): Promise<void> {
+/** Until the port answers: with a greeting (plain IMAP), or by accepting the connection (TLS waits for a hello). */
+async function waitForPort(
+  port: number,
+  child: ChildProcess,
+  logFile: string,
+  timeoutMs = 10_000,
+  greets = true,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     const ok = await new Promise<boolean>((resolve) => {
       const s = net.connect({ host: '127.0.0.1', port });
-      s.once('data', () => {
+      s.once(greets ? 'data' : 'connect', () => {
         s.destroy();
         resolve(true);
       });
@@ -164,7 +206,9 @@ async function waitForPort(port: number, child: ChildProcess, logFile: string, t
 /**
  * `capabilities` replaces what Dovecot advertises after login (e.g. without IDLE, to exercise polling).
  */
-export async function startDovecot(opts: { users?: Record<string, string>; capabilities?: string } = {}): Promise<Dovecot> {
+export async function startDovecot(
+  opts: { users?: Record<string, string>; capabilities?: string; tls?: boolean } = {},
+): Promise<Dovecot> {
   const version = dovecotVersion();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ot-dovecot-'));
   // Dovecot's mail processes run as `mail` and must traverse the temp dir.
@@ -184,8 +228,12 @@ export async function startDovecot(opts: { users?: Record<string, string>; capab
     { mode: 0o644 },
   );
   const port = await freePort();
+  const tls: TlsFiles | null = opts.tls ? { port: await freePort(), ...selfSignedCert(dir) } : null;
   const confFile = path.join(dir, 'dovecot.conf');
-  writeFileSync(confFile, config(version, dir, port, owner) + (opts.capabilities ? `imap_capability = ${opts.capabilities}\n` : ''));
+  writeFileSync(
+    confFile,
+    config(version, dir, port, owner, tls) + (opts.capabilities ? `imap_capability = ${opts.capabilities}\n` : ''),
+  );
   const logFile = path.join(dir, 'dovecot.log');
 
   let child: ChildProcess | null = null;
@@ -195,6 +243,7 @@ export async function startDovecot(opts: { users?: Record<string, string>; capab
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     try {
       await waitForPort(port, child, logFile);
+      if (tls) await waitForPort(tls.port, child, logFile, 10_000, false);
     } catch (err) {
       throw new Error(`${(err as Error).message}\n${stderr}`);
     }
@@ -219,13 +268,15 @@ export async function startDovecot(opts: { users?: Record<string, string>; capab
 
   await start();
   const host = '127.0.0.1';
+  const urlFor = (scheme: string, at: number, user: string, mailbox: string) =>
+    `${scheme}://${encodeURIComponent(user)}:${encodeURIComponent(users[user] ?? '')}@${host}:${at}/${mailbox.split('/').map(encodeURIComponent).join('/')}`;
   return {
     host,
     port,
     users,
     dir,
-    url: (user, mailbox = 'INBOX') =>
-      `imap://${encodeURIComponent(user)}:${encodeURIComponent(users[user] ?? '')}@${host}:${port}/${mailbox.split('/').map(encodeURIComponent).join('/')}`,
+    url: (user, mailbox = 'INBOX') => urlFor('imap', port, user, mailbox),
+    tls: tls && { port: tls.port, certFile: tls.certFile, url: (user, mailbox = 'INBOX') => urlFor('imaps', tls.port, user, mailbox) },
     deliver(user, raws, mailbox = 'INBOX') {
       const base = mailbox === 'INBOX' ? path.join(dir, 'mail', user) : path.join(dir, 'mail', user, `.${mailbox}`);
       const home = path.join(dir, 'mail', user);
