@@ -4,6 +4,7 @@ import type { FieldsData } from '@kenjiuno/msgreader';
 import type { Address } from '../core/types.js';
 import { OfferTriageError } from '../errors.js';
 import { htmlToText } from './body.js';
+import { rtfBody } from './rtf.js';
 import type { ParsedAttachment, ParsedMail } from './types.js';
 
 /**
@@ -80,7 +81,7 @@ function isoDate(value: string | undefined): string | null {
 }
 
 /** Reads an Outlook .msg into the same plain data as a MIME message. */
-export function parseOutlookMsg(buf: Buffer, maxParts = 500): ParsedMail {
+export async function parseOutlookMsg(buf: Buffer, maxParts = 500): Promise<ParsedMail> {
   let data: FieldsData;
   let reader: InstanceType<MsgReaderClass>;
   try {
@@ -108,7 +109,10 @@ export function parseOutlookMsg(buf: Buffer, maxParts = 500): ParsedMail {
       .filter((r) => r.recipType === type)
       .map((r) => address(r.smtpAddress ?? r.email, r.name))
       .filter((a): a is Address => a !== null);
-  const html = msgHtml(data);
+  // An item written in Outlook's RTF format has its body only as compressed RTF.
+  const fromRtf = !data.body?.trim() && !msgHtml(data) && data.compressedRtf ? await rtfBody(data.compressedRtf) : null;
+  const html = msgHtml(data) ?? fromRtf?.html ?? null;
+  const body = data.body?.trim() ? data.body : fromRtf?.text;
   const headers = headerBlock(data.headers);
   return {
     headers,
@@ -121,7 +125,7 @@ export function parseOutlookMsg(buf: Buffer, maxParts = 500): ParsedMail {
     replyTo: null,
     to: recipients('to'),
     cc: recipients('cc'),
-    text: data.body?.trim() ? data.body : html ? htmlToText(html) : '',
+    text: body || (html ? htmlToText(html) : ''),
     html,
     contentType: 'application/vnd.ms-outlook',
     attachments,
@@ -134,6 +138,8 @@ export interface TnefContent {
   from: Address | null;
   text: string | null;
   html: string | null;
+  /** PR_RTF_COMPRESSED, when the item has it: the only body of mail written in Outlook's RTF format (rtf.ts) */
+  rtf: Buffer | null;
   attachments: ParsedAttachment[];
 }
 
@@ -141,7 +147,7 @@ const TNEF_SIGNATURE = 0x223e9f78;
 const ATT = { from: 0x8000, subject: 0x8004, body: 0x800c, attachData: 0x800f, attachTitle: 0x8010, renddata: 0x9002,
   mapiProps: 0x9003, attachment: 0x9005 } as const;
 const PR = { subject: 0x0037, senderName: 0x0c1a, senderEmail: 0x0c1f, senderSmtp: 0x5d01, body: 0x1000,
-  bodyHtml: 0x1013, attachData: 0x3701, longFilename: 0x3707, mimeTag: 0x370e } as const;
+  bodyHtml: 0x1013, rtfCompressed: 0x1009, attachData: 0x3701, longFilename: 0x3707, mimeTag: 0x370e } as const;
 const FIXED_SIZE: Record<number, number> = { 0x0001: 4, 0x0002: 4, 0x0003: 4, 0x0004: 4, 0x0005: 8, 0x0006: 8,
   0x0007: 8, 0x000a: 4, 0x000b: 4, 0x0014: 8, 0x0040: 8, 0x0048: 16 };
 const VARIABLE = new Set([0x000d, 0x001e, 0x001f, 0x0102]);
@@ -206,7 +212,7 @@ function str(v: Buffer | string | undefined): string | null {
 /** Decodes winmail.dat (TNEF): subject, sender, plain/HTML body when present, and the attached files. */
 export function decodeTnef(buf: Buffer): TnefContent | null {
   if (buf.length < 6 || buf.readUInt32LE(0) !== TNEF_SIGNATURE) return null;
-  const out: TnefContent = { subject: null, from: null, text: null, html: null, attachments: [] };
+  const out: TnefContent = { subject: null, from: null, text: null, html: null, rtf: null, attachments: [] };
   let current: { title: string | null; data: Buffer | null; type: string } | null = null;
   const files: { title: string | null; data: Buffer | null; type: string }[] = [];
   let at = 6;
@@ -239,6 +245,8 @@ export function decodeTnef(buf: Buffer): TnefContent | null {
       out.subject = str(props.get(PR.subject)) ?? out.subject;
       out.text = str(props.get(PR.body)) ?? out.text;
       out.html = str(props.get(PR.bodyHtml));
+      const rtf = props.get(PR.rtfCompressed);
+      out.rtf = Buffer.isBuffer(rtf) ? rtf : null;
       const email = str(props.get(PR.senderSmtp)) ?? str(props.get(PR.senderEmail)) ?? undefined;
       out.from = address(email, str(props.get(PR.senderName)) ?? undefined);
     }

@@ -3,7 +3,8 @@ import { simpleParser, type AddressObject, type Attachment, type ParsedMail as M
 import type { Address } from '../core/types.js';
 import { OfferTriageError, isOfferTriageError } from '../errors.js';
 import { htmlToText } from './body.js';
-import { isOleCompoundFile, parseOutlookMsg } from './outlook-attachments.js';
+import { decodeTnef, isOleCompoundFile, isTnefAttachment, parseOutlookMsg } from './outlook-attachments.js';
+import { rtfBody } from './rtf.js';
 import type { ParsedAttachment, ParsedMail } from './types.js';
 
 export interface ParseLimits {
@@ -67,11 +68,26 @@ export async function parseMail(raw: Buffer, limits?: Partial<ParseLimits>): Pro
       permanent: true,
     });
   }
-  const mail = normalise(parsed, warnings);
+  const mail = await withTnefBody(normalise(parsed, warnings));
   if (Object.keys(mail.headers).length === 0 && mail.text.trim() === '' && mail.attachments.length === 0) {
     throw new OfferTriageError('OT_ERR_EMPTY', 'no headers, body or attachments', { permanent: true });
   }
   return mail;
+}
+
+/**
+ * Outlook sends mail written in its RTF format as a MIME message with no text part and the body inside
+ * winmail.dat (TNEF), often only as compressed RTF: that body is the message's own.
+ */
+async function withTnefBody(mail: ParsedMail): Promise<ParsedMail> {
+  if (mail.text.trim() !== '' || mail.html !== null) return mail;
+  const container = mail.attachments.find(isTnefAttachment);
+  const tnef = container ? decodeTnef(container.content) : null;
+  if (!tnef) return mail;
+  const fromRtf = !tnef.text && !tnef.html && tnef.rtf ? await rtfBody(tnef.rtf) : null;
+  const html = tnef.html ?? fromRtf?.html ?? null;
+  const text = tnef.text ?? fromRtf?.text ?? (html ? htmlToText(html) : null);
+  return text || html ? { ...mail, text: text ?? '', html } : mail;
 }
 
 function isBlank(raw: Buffer): boolean {

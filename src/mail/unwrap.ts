@@ -97,7 +97,7 @@ async function attachedOriginal(
         inner = await parseMail(a.content, lim);
         how = 'message/rfc822 attachment';
       } else if (isOutlookMsgAttachment(a)) {
-        inner = parseOutlookMsg(a.content, lim.maxParts);
+        inner = await parseOutlookMsg(a.content, lim.maxParts);
         how = 'Outlook .msg attachment';
       } else if (isTnefAttachment(a)) {
         const fromTnef = await tnefOriginal(mail, a, lim, depth, warnings);
@@ -125,6 +125,7 @@ async function tnefOriginal(
 ): Promise<Found | null> {
   const tnef = decodeTnef(a.content);
   if (!tnef) return null;
+  // parseMail already took winmail.dat's body as the message's own when the message had none.
   const expanded: ParsedMail = {
     ...mail,
     text: mail.text.trim() ? mail.text : (tnef.text ?? (tnef.html ? htmlToText(tnef.html) : '')),
