@@ -18,6 +18,12 @@ export interface RtfBody {
 
 const NONE: RtfBody = Object.freeze({ text: null, html: null });
 
+/**
+ * The parser reports malformed RTF on console.warn by default, once per token: noise on stderr, nothing to act
+ * on. (Its tokenizer still warns on a bad \'hh escape directly; only broken RTF has those.)
+ */
+const quiet = (): void => undefined;
+
 /** A mail body compresses to kilobytes; more is a picture-laden document or a bomb, not worth reading. */
 const MAX_COMPRESSED_BYTES = 2 * 1024 * 1024;
 
@@ -34,7 +40,7 @@ export async function rtfBody(compressed: Uint8Array): Promise<RtfBody> {
     return NONE;
   }
   try {
-    const wrapped = deEncapsulateSync(rtf, { decode: iconv.decode, mode: 'either' });
+    const wrapped = deEncapsulateSync(rtf, { decode: iconv.decode, mode: 'either', warn: quiet });
     const body = typeof wrapped.text === 'string' ? wrapped.text : wrapped.text.toString('utf8');
     return wrapped.mode === 'html' ? { text: null, html: body } : { text: normalise(body), html: null };
   } catch {
@@ -47,7 +53,7 @@ export async function rtfBody(compressed: Uint8Array): Promise<RtfBody> {
 function plainText(rtf: Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
     const tokens = new Tokenize();
-    const text = new ToPlainText({ decode: iconv.decode });
+    const text = new ToPlainText({ decode: iconv.decode, warn: quiet });
     const chunks: string[] = [];
     tokens.on('error', reject);
     text.on('error', reject);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseMail } from '../../src/mail/parse.js';
 import { decodeTnef } from '../../src/mail/outlook-attachments.js';
 import { rtfBody } from '../../src/mail/rtf.js';
@@ -86,6 +86,17 @@ describe('compressed RTF bodies', () => {
     expect(html.html).toContain('<p>Wij leveren schorten</p>');
     const text = await rtfBody(stored(`{\\rtf1\\ansi\\ansicpg1252\\fromtext Wij leveren testen\\par}`));
     expect(text.text).toBe('Wij leveren testen');
+  });
+
+  it('reads RTF with text after its closing brace without writing warnings to stderr', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const body = await rtfBody(stored(`{\\rtf1\\ansi Wij leveren handschoenen\\par}{trailing}}}`));
+      expect(body.text).toBe('Wij leveren handschoenen');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('gives no body, quickly, for data that is not compressed RTF or lies about its size', async () => {
