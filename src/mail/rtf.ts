@@ -18,11 +18,28 @@ export interface RtfBody {
 
 const NONE: RtfBody = Object.freeze({ text: null, html: null });
 
-/**
- * The parser reports malformed RTF on console.warn by default, once per token: noise on stderr, nothing to act
- * on. (Its tokenizer still warns on a bad \'hh escape directly; only broken RTF has those.)
- */
+/** The parser reports malformed RTF on console.warn by default, once per token: noise on stderr, nothing to act on. */
 const quiet = (): void => undefined;
+
+const BACKSLASH = 0x5c;
+const QUOTE = 0x27;
+const isHex = (c: number | undefined): boolean =>
+  c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66));
+
+/**
+ * Its tokenizer warns on console.warn, with no option, for every \' escape not followed by two hex digits:
+ * broken or hostile RTF could write millions of lines. Such an escape names no character, so its backslash is
+ * blanked out first and the rest reads as plain text (a copy is made only when one occurs).
+ */
+function withoutBadHexEscapes(rtf: Buffer): Buffer {
+  let out: Buffer | null = null;
+  for (let at = rtf.indexOf(BACKSLASH); at >= 0; at = rtf.indexOf(BACKSLASH, at + 2)) {
+    if (rtf[at + 1] !== QUOTE || (isHex(rtf[at + 2]) && isHex(rtf[at + 3]))) continue;
+    out ??= Buffer.from(rtf);
+    out[at] = 0x20;
+  }
+  return out ?? rtf;
+}
 
 /** A mail body compresses to kilobytes; more is a picture-laden document or a bomb, not worth reading. */
 const MAX_COMPRESSED_BYTES = 2 * 1024 * 1024;
@@ -35,7 +52,7 @@ export async function rtfBody(compressed: Uint8Array): Promise<RtfBody> {
   if (declared > compressed.length) return NONE;
   let rtf: Buffer;
   try {
-    rtf = Buffer.from(decompressRTF(Array.from(compressed)));
+    rtf = withoutBadHexEscapes(Buffer.from(decompressRTF(Array.from(compressed))));
   } catch {
     return NONE;
   }

@@ -88,11 +88,13 @@ describe('compressed RTF bodies', () => {
     expect(text.text).toBe('Wij leveren testen');
   });
 
-  it('reads RTF with text after its closing brace without writing warnings to stderr', async () => {
+  it('reads RTF with text after its closing brace or broken escapes without writing warnings to stderr', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       const body = await rtfBody(stored(`{\\rtf1\\ansi Wij leveren handschoenen\\par}{trailing}}}`));
       expect(body.text).toBe('Wij leveren handschoenen');
+      const broken = await rtfBody(stored(`{\\rtf1\\ansi caf\\'e9${"\\'zz".repeat(1000)} en thee\\'\\par}`));
+      expect(broken.text).toMatch(/^café .*en thee/);
       expect(warn).not.toHaveBeenCalled();
     } finally {
       warn.mockRestore();
