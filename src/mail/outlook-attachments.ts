@@ -109,10 +109,7 @@ export async function parseOutlookMsg(buf: Buffer, maxParts = 500): Promise<Pars
       .filter((r) => r.recipType === type)
       .map((r) => address(r.smtpAddress ?? r.email, r.name))
       .filter((a): a is Address => a !== null);
-  // An item written in Outlook's RTF format has its body only as compressed RTF.
-  const fromRtf = !data.body?.trim() && !msgHtml(data) && data.compressedRtf ? await rtfBody(data.compressedRtf) : null;
-  const html = msgHtml(data) ?? fromRtf?.html ?? null;
-  const body = data.body?.trim() ? data.body : fromRtf?.text;
+  const body = await outlookBody({ text: data.body, html: msgHtml(data), rtf: data.compressedRtf });
   const headers = headerBlock(data.headers);
   return {
     headers,
@@ -125,12 +122,27 @@ export async function parseOutlookMsg(buf: Buffer, maxParts = 500): Promise<Pars
     replyTo: null,
     to: recipients('to'),
     cc: recipients('cc'),
-    text: body || (html ? htmlToText(html) : ''),
-    html,
+    text: body.text ?? '',
+    html: body.html,
     contentType: 'application/vnd.ms-outlook',
     attachments,
     warnings,
   };
+}
+
+/**
+ * The body of an Outlook item (.msg or winmail.dat): its plain text, else text made from its HTML, else what
+ * its compressed RTF holds, as mail written in Outlook's RTF format has nothing else (rtf.ts).
+ */
+export async function outlookBody(item: {
+  text: string | null | undefined;
+  html: string | null;
+  rtf: Uint8Array | null | undefined;
+}): Promise<{ text: string | null; html: string | null }> {
+  const text = item.text?.trim() ? item.text : null;
+  const fromRtf = !text && !item.html && item.rtf ? await rtfBody(item.rtf) : null;
+  const html = item.html ?? fromRtf?.html ?? null;
+  return { text: text ?? fromRtf?.text ?? (html ? htmlToText(html) : null), html };
 }
 
 export interface TnefContent {

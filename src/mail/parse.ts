@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail as MpParsedMail } from 'mailparser';
 import type { Address } from '../core/types.js';
 import { OfferTriageError, isOfferTriageError } from '../errors.js';
+import { withTimeout } from './parse-timeout.js';
 import { htmlToText } from './body.js';
-import { decodeTnef, isOleCompoundFile, isTnefAttachment, parseOutlookMsg } from './outlook-attachments.js';
-import { rtfBody } from './rtf.js';
+import { decodeTnef, isOleCompoundFile, isTnefAttachment, outlookBody, parseOutlookMsg } from './outlook-attachments.js';
 import type { ParsedAttachment, ParsedMail } from './types.js';
 
 export interface ParseLimits {
@@ -80,75 +80,17 @@ export async function parseMail(raw: Buffer, limits?: Partial<ParseLimits>): Pro
  * winmail.dat (TNEF), often only as compressed RTF: that body is the message's own.
  */
 async function withTnefBody(mail: ParsedMail): Promise<ParsedMail> {
-  if (mail.text.trim() !== '' || mail.html !== null) return mail;
+  if (mail.text.trim() !== '') return mail;
   const container = mail.attachments.find(isTnefAttachment);
   const tnef = container ? decodeTnef(container.content) : null;
   if (!tnef) return mail;
-  const fromRtf = !tnef.text && !tnef.html && tnef.rtf ? await rtfBody(tnef.rtf) : null;
-  const html = tnef.html ?? fromRtf?.html ?? null;
-  const text = tnef.text ?? fromRtf?.text ?? (html ? htmlToText(html) : null);
-  return text || html ? { ...mail, text: text ?? '', html } : mail;
+  const { text, html } = await outlookBody(tnef);
+  return text ? { ...mail, text, html: mail.html ?? html } : mail;
 }
 
 function isBlank(raw: Buffer): boolean {
   for (const byte of raw) if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
   return true;
-}
-
-interface Watched {
-  deadline: number;
-  ms: number;
-  reject: (err: Error) => void;
-}
-
-/**
- * One watchdog timer for every parse in flight, armed for the earliest deadline, instead of a timer and a
- * Promise.race per parse: those cost 8-15 us of wall time on every message (bench/core.ts), about what
- * classification costs. It holds the process open only while a parse is pending, as a timer of its own did.
- */
-const watched = new Set<Watched>();
-let watchdog: NodeJS.Timeout | null = null;
-let armedFor = Infinity;
-
-function arm(deadline: number): void {
-  if (watchdog && deadline >= armedFor) return;
-  if (watchdog) clearTimeout(watchdog);
-  armedFor = deadline;
-  watchdog = setTimeout(expire, Math.max(0, deadline - Date.now()));
-}
-
-function expire(): void {
-  watchdog = null;
-  armedFor = Infinity;
-  const now = Date.now();
-  let next = Infinity;
-  for (const w of watched) {
-    if (w.deadline > now) {
-      next = Math.min(next, w.deadline);
-      continue;
-    }
-    watched.delete(w);
-    w.reject(new OfferTriageError('OT_ERR_PARSE_TIMEOUT', `no result after ${w.ms} ms`, { permanent: true }));
-  }
-  if (next < Infinity) arm(next);
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const w: Watched = { deadline: Date.now() + ms, ms, reject };
-    watched.add(w);
-    arm(w.deadline);
-    watchdog?.ref();
-    const settle = (): boolean => {
-      if (!watched.delete(w)) return false; // already timed out
-      if (watched.size === 0) watchdog?.unref();
-      return true;
-    };
-    work.then(
-      (value) => settle() && resolve(value),
-      (err: unknown) => settle() && reject(err),
-    );
-  });
 }
 
 const BOUNDARY_PARAM = /boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))/gi;

@@ -125,10 +125,9 @@ async function tnefOriginal(
 ): Promise<Found | null> {
   const tnef = decodeTnef(a.content);
   if (!tnef) return null;
-  // parseMail already took winmail.dat's body as the message's own when the message had none.
+  // The body is already the message's own: parseMail took winmail.dat's when the message had none.
   const expanded: ParsedMail = {
     ...mail,
-    text: mail.text.trim() ? mail.text : (tnef.text ?? (tnef.html ? htmlToText(tnef.html) : '')),
     html: mail.html ?? tnef.html,
     attachments: [...mail.attachments.filter((x) => x !== a), ...tnef.attachments],
   };

@@ -5,7 +5,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_URL, createTestDb, TEST_REDIS_URL, testQueuePrefix, type TestDb } from '../support/db.js';
 import { storeRawMessages } from '../../src/store/messages.js';
-import { assertBuilt, cliEnv, offerMail, runCli, startCli, until } from './cli-support.js';
+import { assertBuilt, cliEnv, offerMail, runCli, startCli } from './cli-support.js';
+import { until } from '../support/until.js';
 
 let t: TestDb;
 let dir: string;

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
 /** Runs the built command as a user would: `node bin/offer-triage.js ...` (`npm test` builds first). */
@@ -39,13 +38,6 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
   });
 }
 
-export async function until(what: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await what())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await sleep(200);
-  }
-}
 
 /** A small offer mail; `forwardedBy` wraps it as an Outlook-style inline forward with the original Message-ID. */
 export function offerMail(opts: { id: string; from: string; text: string; subject?: string; forwardedBy?: string }): string {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, TEST_REDIS_URL, testQueuePrefix, type TestDb } from '../support/db.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { assertBuilt, cliEnv, runCli, startCli, until } from './cli-support.js';
+import { assertBuilt, cliEnv, runCli, startCli } from './cli-support.js';
+import { until } from '../support/until.js';
 
 /**
  * A worker killed with SIGKILL in the middle of a batch, then restarted: every message ends processed

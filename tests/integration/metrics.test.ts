@@ -5,7 +5,8 @@ import { createMetrics } from '../../src/metrics/registry.js';
 import { startMetricsServer, type MetricsServer } from '../../src/metrics/server.js';
 import { createQueues, enqueueProcess, enqueueSend, type Queues } from '../../src/queue/queues.js';
 import { createTestDb, TEST_REDIS_URL, testQueuePrefix, type TestDb } from '../support/db.js';
-import { assertBuilt, cliEnv, startCli, until } from './cli-support.js';
+import { assertBuilt, cliEnv, startCli } from './cli-support.js';
+import { until } from '../support/until.js';
 
 /**
  * /metrics over real PostgreSQL and Redis: rows of every kind are inserted, the endpoint is scraped over

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../support/until.js';
 import { createTestDb, TEST_REDIS_URL, testQueuePrefix, type TestDb } from '../support/db.js';
 import { analysis, FixtureCore } from '../support/analysis-fixture.js';
 import { createLogger } from '../../src/log.js';
@@ -13,6 +14,7 @@ import type { ProcessDeps } from '../../src/pipeline/process.js';
 import { createQueues, enqueueProcess, requeueProcess } from '../../src/queue/queues.js';
 import { startProcessWorker } from '../../src/queue/workers.js';
 import { sweepOnce } from '../../src/queue/sweeper.js';
+import { freePort } from '../../src/free-port.js';
 
 let t: TestDb;
 const core = new FixtureCore();
@@ -39,13 +41,6 @@ async function statusOf(ids: number[]) {
   return res.rows;
 }
 
-async function until(what: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await what())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await sleep(100);
-  }
-}
 
 /** A flaky core: throws a transient error `failures` times, then answers. */
 function flaky(failures: number, result = analysis({ sender: { email: `flaky${failures}-${uid}@x.nl`, name: null, organisation: null } })) {
@@ -144,16 +139,6 @@ describe('BullMQ worker', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });

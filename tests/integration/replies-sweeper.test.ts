@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../support/until.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { processMessage, type ProcessDeps } from '../../src/pipeline/process.js';
@@ -57,13 +57,6 @@ async function pendingReply(email: string, enqueue?: ProcessDeps['enqueueSend'])
 
 const stateOf = async (id: number) => (await t.db.query<{ state: string }>('SELECT state FROM outbox WHERE id = $1', [id])).rows[0]!.state;
 
-async function until(what: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await what())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await sleep(100);
-  }
-}
 
 describe('outbox sweeper', () => {
   it('re-adds a send job for a reply whose enqueue failed after commit, only after the grace period, and the worker sends it once', async () => {
