@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
 import { build } from '../src/admin/app.js';
+import { referencePage } from './admin-reference.js';
 import { SESSION_COOKIE } from '../src/admin/routes/auth.js';
 import { hashPassword } from '../src/admin/password.js';
 import { loadConfig } from '../src/config.js';
@@ -13,7 +15,9 @@ import { createSession, createUser } from '../src/store/users.js';
  * The admin page under load: `leads` leads (plus their source messages) inserted server-side with
  * generate_series, then the queue page and one lead page hammered by autocannon at `connections`
  * concurrent connections with a logged-in session. autocannon runs in its own process so the load
- * generator does not share this event loop. Give it an empty, migrated database.
+ * generator does not share this event loop. A bare reference page (admin-reference.ts) is measured in the same
+ * run, and each page's CPU per request is read off this process, so the page's own cost is told apart from
+ * the machine's speed that day. Give it an empty, migrated database.
  */
 export interface PageFigures {
   page: string;
@@ -22,6 +26,8 @@ export interface PageFigures {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** CPU of this process (which serves the pages) per answered request, user + system */
+  serverCpuMicros: number;
 }
 
 export interface AdminFigures {
@@ -67,7 +73,7 @@ export async function fillLeads(db: Db, count: number): Promise<void> {
 }
 
 interface AutocannonJson {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   errors: number;
   non2xx: number;
@@ -99,6 +105,11 @@ function autocannon(url: string, cookie: string, connections: number, seconds: n
   });
 }
 
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
 export async function benchAdmin(
   db: Db,
   opts: { leads?: number; connections?: number; seconds?: number; print?: (line: string) => void } = {},
@@ -121,28 +132,30 @@ export async function benchAdmin(
   );
   const token = await createSession(db.pool, user.id, '127.0.0.1', 3600);
   const app = await build({ db, config: loadConfig({}), sessionSecret: 'bench-session-secret-at-least-32-characters' });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const session = `${SESSION_COOKIE}=${encodeURIComponent(app.signCookie(token))}`;
-  // A browser sends back the CSRF secret cookie the first page set; without it every page makes a new one.
-  const first = await fetch(`${base}/`, { headers: { cookie: session, accept: 'text/html' } });
-  const csrfCookie = first.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('_csrf='));
-  const cookie = csrfCookie ? `${session}; ${csrfCookie}` : session;
-  const top = await db.query<{ id: number }>(
-    `SELECT id FROM leads WHERE status IN ('new', 'in_review') ORDER BY priority DESC, id LIMIT 1`,
-  );
-
+  const reference = await referencePage(db);
   const pages: PageFigures[] = [];
   try {
+    const base = await listen(app);
+    const session = `${SESSION_COOKIE}=${encodeURIComponent(app.signCookie(token))}`;
+    // A browser sends back the CSRF secret cookie the first page set; without it every page makes a new one.
+    const first = await fetch(`${base}/`, { headers: { cookie: session, accept: 'text/html' } });
+    const csrfCookie = first.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.startsWith('_csrf='));
+    const cookie = csrfCookie ? `${session}; ${csrfCookie}` : session;
+    const top = await db.query<{ id: number }>(
+      `SELECT id FROM leads WHERE status IN ('new', 'in_review') ORDER BY priority DESC, id LIMIT 1`,
+    );
     for (const [name, url] of [
+      ['reference page', `${await listen(reference)}/`],
       ['queue page', `${base}/`],
       ['lead page', `${base}/leads/${top.rows[0]!.id}`],
     ] as const) {
       await autocannon(url, cookie, connections, 2); // warm-up: JIT, template cache, PostgreSQL buffers
+      const cpu = process.cpuUsage();
       const r = await autocannon(url, cookie, connections, seconds);
+      const used = process.cpuUsage(cpu);
       const figures = {
         page: name,
         requestsPerSecond: r.requests.average,
@@ -150,15 +163,22 @@ export async function benchAdmin(
         p99Ms: r.latency.p99,
         errors: r.errors,
         non2xx: r.non2xx,
+        serverCpuMicros: (used.user + used.system) / Math.max(1, r.requests.total),
       };
       pages.push(figures);
+      const relative =
+        name === 'reference page'
+          ? ''
+          : `, ${(figures.serverCpuMicros / pages[0]!.serverCpuMicros).toFixed(2)}x the reference's`;
       print(
-        `admin: ${name}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms at ${connections} connections` +
+        `admin: ${name}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms at ${connections} connections; ` +
+          `server CPU ${figures.serverCpuMicros.toFixed(0)} us/request${relative}` +
           (figures.errors + figures.non2xx > 0 ? ` (${figures.errors} errors, ${figures.non2xx} non-2xx)` : ''),
       );
     }
   } finally {
     await app.close();
+    await reference.close();
   }
   return { leads, fillSeconds, connections, pages };
 }
