@@ -6,6 +6,7 @@ import { offerBody } from '../mail/body.js';
 import { detectAutomatic, isMachineAddress, replySafety } from '../mail/automatic.js';
 import { detectLanguage } from '../mail/language.js';
 import { extractOffer } from '../mail/extract.js';
+import { ownHistory } from '../mail/own-history.js';
 import { classify, type Classification } from '../triage/classify.js';
 import { detectUnwanted } from '../triage/spam.js';
 import { decideRoute } from '../triage/route.js';
@@ -23,7 +24,13 @@ export async function analyse(raw: Buffer, limits?: Partial<ParseLimits>): Promi
   const offerText = offerBody(original.text);
   const subject = original.subject ?? mail.subject;
   const language = detectLanguage(offerText.length > 0 ? offerText : mail.text, subject);
-  const extracted = extractOffer({ text: offerText, from: original.from, subject, html: original.html });
+  const extracted = extractOffer({
+    text: offerText,
+    from: original.from,
+    subject,
+    html: original.html,
+    history: ownHistory(original.text, original.from?.email),
+  });
   const attachments = listAttachments(mail.attachments, original.attachments);
 
   // Automatic mail is ignored whatever it talks about, so its classification would be thrown away.
@@ -92,7 +99,6 @@ function lowerAddress(a: Address): Address {
 }
 
 const NO_CLASSIFICATION: Classification = Object.freeze({ categories: [], reasons: [] });
-
 
 function chooseSender(
   found: Contact | null,

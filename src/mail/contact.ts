@@ -26,17 +26,20 @@ const NAME_WORD =
 const BUSINESS_WORD =
   /\b(?:group|groep|medical|medisch|industries|industrie|solutions|company|international|nederland|netherlands|benelux|europe|textiles?|textiel|trading|supplies|supply|products|technologies|technology|systems|services|manufacturing|fabriek|packaging|healthcare|pharma|labs?|laboratories)\b/i;
 
-export function extractSender(from: Address | null, signature: Signature): Contact | null {
+/** `earlier`: the signature of the sender's own earlier message in a quoted thread (own-history.ts), if any. */
+export function extractSender(from: Address | null, signature: Signature, earlier?: Signature | null): Contact | null {
   const email = from?.email.toLowerCase() ?? emailInSignature(signature);
   if (!email) return null;
   const domain = emailDomain(email);
   const display = parseDisplayName(from?.name ?? null, domain);
   const sigName = nameFromSignature(signature);
+  const earlierName = earlier ? nameFromSignature(earlier) : null;
   const organisation =
     organisationFromSignature(signature, sigName, domain) ??
     display.organisation ??
+    (earlier ? organisationFromSignature(earlier, earlierName, domain) : null) ??
     (domain ? organisationFromDomain(domain) : null);
-  return { email, name: display.name ?? sigName?.name ?? null, organisation };
+  return { email, name: display.name ?? sigName?.name ?? earlierName?.name ?? null, organisation };
 }
 
 const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?![\w-])/i;

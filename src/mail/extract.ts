@@ -16,6 +16,8 @@ export interface ExtractInput {
   from: Address | null;
   subject: string | null;
   html?: string | null;
+  /** what the sender wrote earlier in the quoted thread (own-history.ts): read when the offer lacks a fact */
+  history?: string | null;
 }
 
 export interface Extracted {
@@ -34,14 +36,15 @@ export interface Extracted {
  */
 export function extractOffer(input: ExtractInput): Extracted {
   const signature = findSignature(input.text);
-  const sender = extractSender(input.from, signature);
+  const earlier = input.history ? findSignature(input.history) : null;
+  const sender = extractSender(input.from, signature, earlier);
   const domain = sender ? emailDomain(sender.email) : null;
   // Subjects often carry the offer in a nutshell ("500.000 FFP2 direct uit voorraad"); contact data never.
   const offer = input.subject ? `${input.subject}\n\n${input.text}` : input.text;
   return {
     sender,
-    kvk: findKvk(input.text),
-    phone: findPhone(signature, input.text, domain),
+    kvk: findKvk(input.text) ?? (input.history ? findKvk(input.history) : null),
+    phone: findPhone(signature, input.text, domain) ?? (earlier ? findPhone(earlier, input.history!, domain) : null),
     website: findWebsite(signature, input.text, input.html ?? null, domain),
     quantities: findQuantities(offer),
     leadTime: findLeadTime(offer),

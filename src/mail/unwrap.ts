@@ -165,10 +165,12 @@ function inlineOriginal(mail: ParsedMail, depth: number): Found | null {
   if (!f) return null;
   let original = fromInline(mail, f);
   let chain = `${f.how} in ${how}`;
-  // A forward of a forward: keep going while the inner body is itself a forward.
+  // A forward of a forward: keep going while the inner body is itself a forward. A block written by the
+  // forwarder themselves is their own earlier mail in a thread they forward (they asked, the company
+  // answered), not another forward: the company's answer above it is the offer.
   for (let level = 1; level < depth; level++) {
     const next = findInlineForward(original.text, original.subject);
-    if (!next?.from) break;
+    if (!next?.from || next.from.email === mail.from?.email) break;
     original = { ...fromInline(mail, next), html: original.html };
     chain += `, then ${next.how}`;
   }

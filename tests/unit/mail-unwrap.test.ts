@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findInlineForward, looseDate, subjectIntent } from '../../src/mail/inline-forward.js';
 import { parseMail } from '../../src/mail/parse.js';
 import { unwrapForward } from '../../src/mail/unwrap.js';
+import { analyse } from '../../src/core/analyse.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/mail');
 const BODIES = path.resolve(import.meta.dirname, '../../../shared/corpora/forward-bodies');
@@ -220,5 +221,41 @@ describe('forwards that name the company without an address, and redirects', () 
     expect(u.original.from?.email).toBe('p@claassen.example');
     const self = Buffer.from('Resent-From: p@claassen.example\r\nFrom: Patrick <p@claassen.example>\r\nSubject: FFP3\r\n\r\nTekst.\r\n');
     expect((await unwrapForward(await parseMail(self))).forwarder).toBeNull();
+  });
+});
+
+describe('an association forwarding its thread with a company', () => {
+  // The association asked questions, the company answered; the association forwards the whole thread.
+  const thread = Buffer.from(
+    'From: Karin de Wit <k.dewit@fhi.example>\r\nTo: aanbod@crisisteam.example\r\nSubject: FW: Sneltesten uit voorraad\r\n\r\n' +
+      'Zie de correspondentie hieronder met een van onze leden.\r\n\r\nGroet,\r\nKarin de Wit\r\nFHI\r\n\r\n' +
+      'Van: Tom Hermans <t.hermans@diagnostica.example>\r\nVerzonden: woensdag 1 april 2020 16:40\r\nAan: Karin de Wit <k.dewit@fhi.example>\r\nOnderwerp: RE: Sneltesten uit voorraad\r\n\r\n' +
+      'Beste Karin,\r\n\r\nWij hebben 120.000 testen op voorraad in Breda, levering binnen 2 werkdagen.\r\n\r\nGroet,\r\nTom\r\n\r\n' +
+      'Van: Karin de Wit <k.dewit@fhi.example>\r\nVerzonden: woensdag 1 april 2020 14:15\r\nAan: Tom Hermans <t.hermans@diagnostica.example>\r\nOnderwerp: RE: Sneltesten uit voorraad\r\n\r\n' +
+      'Beste Tom,\r\n\r\nHoeveel testen hebben jullie op voorraad?\r\n\r\nGroet,\r\nKarin\r\n\r\n' +
+      'Van: Tom Hermans <t.hermans@diagnostica.example>\r\nVerzonden: woensdag 1 april 2020 11:03\r\nAan: Karin de Wit <k.dewit@fhi.example>\r\nOnderwerp: Sneltesten uit voorraad\r\n\r\n' +
+      'Beste mevrouw De Wit,\r\n\r\nWij hebben een grote zending antistof-sneltesten ontvangen.\r\n\r\nMet vriendelijke groet,\r\n\r\n' +
+      'Tom Hermans\r\nSales Director\r\nDiagnostica Benelux B.V.\r\nT +31 76 572 30 40\r\nKvK 58123409\r\n',
+  );
+
+  // Bug: the association's own question in the thread was read as a forward of the company's answer, so the
+  // association became the sender and nobody the forwarder.
+  it('regression: the company that answered is the sender, not the association whose question is quoted', async () => {
+    const u = await unwrapForward(await parseMail(thread));
+    expect(u.forwarder?.email).toBe('k.dewit@fhi.example');
+    expect(u.original.from?.email).toBe('t.hermans@diagnostica.example');
+    expect(u.original.text).toMatch(/^Beste Karin/);
+  });
+
+  it("reads the company's KvK number and organisation from its first message further down the thread", async () => {
+    const a = await analyse(thread);
+    expect(a.sender).toEqual({
+      email: 't.hermans@diagnostica.example',
+      name: 'Tom Hermans',
+      organisation: 'Diagnostica Benelux B.V.',
+    });
+    expect(a.forwardedBy?.email).toBe('k.dewit@fhi.example');
+    expect(a.kvk).toBe('58123409');
+    expect(a.route).toBe('redirect');
   });
 });
