@@ -2,7 +2,7 @@ import type { AutomaticMail, Category, LeadTime, Quantity, Route } from '../core
 import type { Classification } from './classify.js';
 import { TermMatcher, type Match } from './matcher.js';
 import { isNegated } from './negation.js';
-import { fold, tokenized } from './tokens.js';
+import { fold, tokenized, type Token } from './tokens.js';
 
 /**
  * DESIGN §4 routes. Finished goods on the shelf, deliverable within days, go straight to the ministry's
@@ -148,6 +148,20 @@ function saysGone(words: readonly string[], end: number): boolean {
   return GONE.has(next) || (GONE_VERBS.has(next) && GONE.has(words[end + 1] ?? ''));
 }
 
+/**
+ * "Op voorraad hebben wij slechts een kleine partij van 500 stuks" beside "10.000 per week vanaf week 17": a
+ * remainder named beside production capacity, which is the offer. Stock said to be small counts as ready
+ * stock only when no production rate is offered.
+ */
+const MINOR = new Set(['slechts', 'alleen', 'only', 'just', 'klein', 'kleine', 'small', 'beperkt', 'beperkte', 'limited']);
+
+function isMinorStock(tokens: readonly Token[], words: readonly string[], match: Match<true>): boolean {
+  const sentence = tokens[match.start]!.sentence;
+  for (let i = match.start - 1; i >= 0 && tokens[i]!.sentence === sentence; i -= 1) if (MINOR.has(words[i]!)) return true;
+  for (let i = match.end; i < words.length && tokens[i]!.sentence === sentence; i += 1) if (MINOR.has(words[i]!)) return true;
+  return false;
+}
+
 const COUNT_WORDS = new Set([
   'twee',
   'drie',
@@ -208,17 +222,23 @@ export function decideRoute(input: RouteInput): RouteDecision {
     return review('a service, capacity or general offer, not finished goods');
   }
   const stockWords = READY.matchAll(words);
+  const producing = input.quantities.some((q) => q.per !== null);
+  const minor = (match: Match<true>): boolean => producing && isMinorStock(tokens, words, match);
   const ready = stockWords.find(
     (match) =>
       !isNegated(tokens, match.start, match.end, 'nl') &&
       !(words[match.start - 2] === 'out' && words[match.start - 1] === 'of') &&
-      !saysGone(words, match.end),
+      !saysGone(words, match.end) &&
+      !minor(match),
   );
   const readyText = ready ? words.slice(ready.start, ready.end).join(' ') : null;
   // The extractor's stock claim is trusted unless every stock word here is denied and its own phrase is one
   // of them ("Er is nu nog niets op voorraad"): then it missed the negation.
   const inStock =
     input.leadTime.inStock && (ready !== undefined || !deniedHere(input.leadTime.text, stockWords, words));
+  if (ready === undefined && stockWords.length > 0 && stockWords.every(minor)) {
+    return review('only a small stock, named beside production capacity: the capacity is the offer');
+  }
   if (!inStock && readyText === null) {
     return review(
       `no ${FINISHED.has(category) ? category : 'goods'} from stock: production capacity or an offer to assess`,

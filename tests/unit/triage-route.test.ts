@@ -97,3 +97,33 @@ describe('decideRoute', () => {
     expect(decision.reasons[0]).toMatch(why);
   });
 });
+
+describe('decideRoute: a small stock beside production capacity', () => {
+  const weekly: Quantity = { text: '10.000 per week', amount: 10000, per: 'week' };
+  const text =
+    'Wij kunnen vanaf week 17 circa 10.000 overalls per week maken. Op voorraad hebben wij slechts een kleine partij van circa 500 stuks.';
+  const decide = (quantities: Quantity[], leadTime: LeadTime = IN_STOCK) =>
+    decideRoute({ automatic: null, classification: classified('gowns'), leadTime, quantities, text });
+
+  // Bug: a coverall maker offering 10,000 a week from week 17 was referred on as ready stock, because it
+  // mentioned a remainder of 500 "op voorraad".
+  it('regression: reviews the capacity when the stock named is only a small remainder', () => {
+    const decision = decide([weekly, { text: '500 stuks', amount: 500, per: null }]);
+    expect(decision.route).toBe('review');
+    expect(decision.reasons[0]).toMatch(/only a small stock/);
+  });
+
+  it('still refers a small stock on when no production is offered, and a stock not called small', () => {
+    expect(decide([{ text: '500 stuks', amount: 500, per: null }]).route).toBe('redirect');
+    const plain = 'Wij maken 10.000 overalls per week. Op voorraad: 8.000 stuks, levering binnen 2 dagen.';
+    expect(
+      decideRoute({
+        automatic: null,
+        classification: classified('gowns'),
+        leadTime: IN_STOCK,
+        quantities: [weekly],
+        text: plain,
+      }).route,
+    ).toBe('redirect');
+  });
+});
