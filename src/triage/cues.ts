@@ -255,6 +255,40 @@ export const CONDITIONS = new TermMatcher<true>(
 );
 
 /**
+ * "Meltblown hebben wij ingekocht", "we are still looking for meltblown": a maker naming the material it buys
+ * or lacks. A material in such a sentence is the maker's input, not what it offers.
+ */
+export const SOURCING = new TermMatcher<true>(
+  [
+    'ingekocht',
+    'inkopen',
+    'kopen wij',
+    'kopen we',
+    'wij kopen',
+    'we kopen',
+    'zoeken wij',
+    'zoeken we',
+    'wij zoeken',
+    'we zoeken',
+    'op zoek naar',
+    'hebben wij nodig',
+    'hebben we nodig',
+    'tekort aan',
+    'looking for',
+    'we need',
+    'we still need',
+    'we are sourcing',
+    'we source',
+    'we buy',
+    'we bought',
+    'we have bought',
+    'we purchased',
+    'we have purchased',
+    'shortage of',
+  ].map((term) => [term, true] as const),
+);
+
+/**
  * "leveren aan confectiebedrijven die isolatiejassen maken", "to companies that make face masks": a product
  * in a relative clause about a customer (a preposition, a noun, then "die"/"that") is the customer's, when
  * the clause says the customer makes, needs or uses it.

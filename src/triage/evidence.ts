@@ -9,10 +9,11 @@ import {
   PASSING_AFTER,
   PASSING_BEFORE,
   RELATIVE_PRONOUNS,
+  SOURCING,
   WEAK_PASSING,
   WEAK_PASSING_UNDONE,
 } from './cues.js';
-import { FAN_CONTEXT, LEXICON, MEDICAL_CONTEXT } from './lexicon.js';
+import { CARE_CONTEXT, FAN_CONTEXT, FAN_KIND_CONTEXT, LEXICON, PATIENT_VENTILATION_CONTEXT } from './lexicon.js';
 import { TermMatcher, type Match } from './matcher.js';
 import { isNegated } from './negation.js';
 import { quantitiesBySentence } from './quantity.js';
@@ -50,7 +51,7 @@ export interface Mention {
 export interface Evidence {
   weight: Record<Category, number>;
   mentions: Record<Category, Mention[]>;
-  /** a Dutch (or fan-context) "ventilator" was read as a fan */
+  /** an ambiguous "ventilator" was read as a fan (isFanText) */
   fan: boolean;
   /** products were the object of testing or certification: a lab's service */
   service: boolean;
@@ -63,8 +64,10 @@ const PRODUCTS = new TermMatcher<Term>(
     LEXICON[category].map(([term, weight]) => [term, { category, term, weight }] as const),
   ),
 );
-const MEDICAL = new TermMatcher<true>(MEDICAL_CONTEXT.map((term) => [term, true] as const));
+const PATIENT_VENTILATION = new TermMatcher<true>(PATIENT_VENTILATION_CONTEXT.map((term) => [term, true] as const));
+const CARE = new TermMatcher<true>(CARE_CONTEXT.map((term) => [term, true] as const));
 const FAN = new TermMatcher<true>(FAN_CONTEXT.map((term) => [term, true] as const));
+const FAN_KIND = new TermMatcher<true>(FAN_KIND_CONTEXT.map((term) => [term, true] as const));
 const AMBIGUOUS_VENTILATOR = new Set(['ventilator', 'ventilators', 'ventilatoren']);
 
 const OFFERED = 1.5;
@@ -103,11 +106,9 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
   const scanned = zones.map((zone) => tokenized(zone.text));
   const zoneTokens = scanned.map((zone) => zone.tokens);
   const zoneWords = scanned.map((zone) => zone.words);
-  // Only a Dutch or fan-context "ventilator" needs the medical and fan context, so it is read only then.
+  // Only an ambiguous "ventilator" needs the medical and fan context, so it is read only then.
   let ventilatorIsFan: boolean | undefined;
-  const readsAsFan = (): boolean =>
-    (ventilatorIsFan ??=
-      !hasMedicalContext(zoneTokens, zoneWords, language) && (language === 'nl' || hasFanContext(zoneWords)));
+  const readsAsFan = (): boolean => (ventilatorIsFan ??= isFanText(zoneTokens, zoneWords, language));
   const evidence: Evidence = {
     weight: emptyRecord(() => 0),
     mentions: emptyRecord(() => []),
@@ -130,9 +131,9 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     const quantities = quantitiesBySentence(tokens);
     const passingEnds = passingPhraseEnds(PASSING_BEFORE.matchAll(words), words);
 
-    const conditions = hits.some((hit) => hit.value.category === 'materials')
-      ? conditionScopes(CONDITIONS.matchAll(words), tokens)
-      : NO_SCOPES;
+    const materials = hits.some((hit) => hit.value.category === 'materials');
+    const conditions = materials ? conditionScopes(CONDITIONS.matchAll(words), tokens) : NO_SCOPES;
+    const sourced = materials ? sentencesOf(SOURCING.matchAll(words), tokens) : NO_SENTENCES;
 
     let previous: { match: Match<Term>; passing: boolean } | null = null;
     for (const match of hits) {
@@ -152,7 +153,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
           how !== null ||
           CUSTOMER_COMPOUND.test(words[match.start]!) ||
           isUseOfEarlierProduct(match, category, previous, tokens, words) ||
-          (category === 'materials' && inScope(conditions, tokens, match.start)) ||
+          (category === 'materials' && (inScope(conditions, tokens, match.start) || sourced.has(token.sentence))) ||
           isCustomersProduct(match, tokens, words));
       previous = { match, passing };
       const negated = isNegated(tokens, match.start, match.end, language);
@@ -218,22 +219,35 @@ export function mentionsProduct(words: readonly string[]): boolean {
 }
 
 /** "geen ervaring met medische beademing" is no medical context. */
-function hasMedicalContext(
+/** See PATIENT_VENTILATION_CONTEXT: breathing patients, then kinds of fan, then the care setting decide. */
+function isFanText(
+  zoneTokens: ReadonlyArray<readonly Token[]>,
+  zoneWords: ReadonlyArray<readonly string[]>,
+  language: Language,
+): boolean {
+  if (mentions(PATIENT_VENTILATION, zoneTokens, zoneWords, language)) return false;
+  // Fan words may run across zones ("air" ending the subject, "handling" opening the body).
+  const all = joinZones(zoneWords);
+  if (FAN_KIND.test(all)) return true;
+  return !mentions(CARE, zoneTokens, zoneWords, language) && (language === 'nl' || FAN.test(all));
+}
+
+function mentions(
+  terms: TermMatcher<true>,
   zoneTokens: ReadonlyArray<readonly Token[]>,
   zoneWords: ReadonlyArray<readonly string[]>,
   language: Language,
 ): boolean {
   return zoneTokens.some((tokens, z) =>
-    MEDICAL.matchAll(zoneWords[z]!).some((match) => !isNegated(tokens, match.start, match.end, language)),
+    terms.matchAll(zoneWords[z]!).some((match) => !isNegated(tokens, match.start, match.end, language)),
   );
 }
 
-/** Fan words anywhere, also across zones ("air" ending the subject, "handling" opening the body). */
-function hasFanContext(zoneWords: ReadonlyArray<readonly string[]>): boolean {
+function joinZones(zoneWords: ReadonlyArray<readonly string[]>): string[] {
   // A loop, not Array.prototype.flat: that is a slow generic path in V8, slower than the lexicon scan.
   const all: string[] = [];
   for (const words of zoneWords) for (const word of words) all.push(word);
-  return FAN.test(all);
+  return all;
 }
 
 // A loop, not Object.fromEntries: that generic path cost more than the rest of the record's use.
@@ -318,6 +332,11 @@ interface Scope {
 }
 
 const NO_SCOPES: readonly Scope[] = [];
+const NO_SENTENCES: ReadonlySet<number> = new Set();
+
+function sentencesOf(matches: readonly Match<true>[], tokens: readonly Token[]): ReadonlySet<number> {
+  return new Set(matches.map((match) => tokens[match.start]!.sentence));
+}
 
 function conditionScopes(matches: readonly Match<true>[], tokens: readonly Token[]): readonly Scope[] {
   return matches.map(({ start, end }) => {

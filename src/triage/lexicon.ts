@@ -367,21 +367,15 @@ export const LEXICON: LexiconTable = {
 };
 
 /**
- * Dutch "ventilator" is usually a fan. These words around it say a patient is being ventilated; without
- * them a Dutch ventilator counts as `other`. English text needs a fan word to flip it the other way.
+ * Dutch "ventilator" is usually a fan. Words about breathing patients say it is a medical ventilator whatever
+ * else the text says. Words about the care setting (zorg, ziekenhuis, IC) say so too, unless the text names a
+ * kind of fan or air handling: an HVAC firm offering "centrifugaalventilatoren" to put emergency IC rooms
+ * under negative pressure talks about hospitals as well. Without either, a Dutch ventilator counts as
+ * `other`; English text needs a fan word.
  */
-export const MEDICAL_CONTEXT: readonly string[] = [
+export const PATIENT_VENTILATION_CONTEXT: readonly string[] = [
   'beadem*',
-  'ic',
-  'icu',
-  'intensive',
-  'intensive care',
   'patient*',
-  'medisch*',
-  'medical',
-  'ziekenhui*',
-  'hospital*',
-  'zorg',
   'ademhal*',
   'respiratory',
   'longen',
@@ -390,29 +384,49 @@ export const MEDICAL_CONTEXT: readonly string[] = [
   'non invasive',
   'oxygen',
   'zuurstof*',
+];
+
+export const CARE_CONTEXT: readonly string[] = [
+  'medisch*',
+  'medical',
+  'ziekenhui*',
+  'hospital*',
+  'zorg',
+  'ic',
+  'icu',
+  'intensive',
+  'intensive care',
   'ic bedden',
   'icu beds',
 ];
 
+/**
+ * Kinds of fan and air handling: these name a fan outright. Not "blower" or "fan": a medical ventilator
+ * has a blower, and its description may say so.
+ */
+export const FAN_KIND_CONTEXT: readonly string[] = [
+  'hvac',
+  'axia*',
+  'centrifuga*',
+  'industrial fan*',
+  'luchtbehandeling*',
+  'air handling',
+  'afzuig*',
+  'luchtverversing',
+];
+
 export const FAN_CONTEXT: readonly string[] = [
+  ...FAN_KIND_CONTEXT,
+  'blower*',
+  'fan',
+  'fans',
   'koeling',
   'cooling',
   'airflow',
   'luchtstroom',
-  'hvac',
-  'axia*',
-  'centrifuga*',
-  'blower*',
-  'industrial fan*',
   'ventilatie*',
   'klimaat*',
-  'luchtbehandeling*',
   'industriele',
   'industrial',
-  'afzuiging',
-  'luchtverversing',
-  'air handling',
   'koelen',
-  'fan',
-  'fans',
 ];

@@ -87,6 +87,19 @@ describe('classify: the offer, not every word', () => {
     expect(main(text, language)).toBe(expected);
   });
 
+  // Bug: a mask maker answering the crisis team's questions about its line ("meltblown hebben wij
+  // ingekocht ... daarna zoeken wij nog meltblown") was filed under materials, the input it buys.
+  it('regression: materials a maker buys or seeks are its input, not its offer', () => {
+    const answers =
+      'Hierbij de antwoorden op uw vragen:\n\n1. Chirurgische mondmaskers type II volgens EN 14683, 3-laags met oorlussen.\n' +
+      '2. Na installatie verwachten wij ca. 80.000 stuks per dag.\n3. Meltblown hebben wij voor de eerste zes weken ' +
+      'ingekocht bij een Duitse leverancier; elastiek en neusbeugels zijn geregeld. Voor de periode daarna zoeken wij nog meltblown.';
+    expect(main(answers, 'nl', { subject: 'Antw: Uw aanbod mondmaskers - aanvullende vragen' })).toBe('masks');
+    expect(main('Wij produceren meltblown vlies, 5 ton per week. Er is een groot tekort aan meltblown.', 'nl')).toBe(
+      'materials',
+    );
+  });
+
   it.each<[string, Language]>([
     [
       'Wij coaten polyester doek en kunnen 60.000 strekkende meter per week leveren aan confectiebedrijven die isolatiejassen of overalls maken.',
@@ -141,6 +154,25 @@ describe('classify: Dutch ventilator', () => {
     expect(main('We machine valves and can make parts for ventilators used on intensive care.', 'en')).toBe(
       'ventilators',
     );
+    expect(
+      main('Wij kunnen met onze industriële productielijn 200 ventilatoren per week maken voor ziekenhuizen.', 'nl'),
+    ).toBe('ventilators');
+  });
+
+  // Bug: an HVAC firm offering axial and centrifugal fans to emergency hospitals was filed under ventilators,
+  // because any care word ("zorg", "ziekenhuis") overruled every fan word.
+  it('regression: fan kinds offered to hospitals are fans, unless patients are ventilated', () => {
+    const hvac =
+      'Er is in de zorg een groot tekort aan ventilatoren. Wij leveren industriële axiaal- en centrifugaalventilatoren ' +
+      'en luchtbehandelingskasten voor noodziekenhuizen. De ventilatoren bestellen wij bij onze leveranciers.';
+    expect(main(hvac, 'nl')).toBe('other');
+    expect(main(`${hvac} Ook voor de beademing van patiënten.`, 'nl')).toBe('ventilators');
+    expect(main('We supply centrifugal ventilators and air handling units for field hospitals.', 'en')).toBe('other');
+    const negativePressure =
+      'Wij produceren centrifugaal- en axiaalventilatoren. Ziekenhuizen richten extra IC-kamers in: om die op ' +
+      'onderdruk te brengen leveren wij mobiele afzuigunits met een ventilator van 1.200 m3/h, 50 per week.';
+    expect(main(negativePressure, 'nl')).toBe('other');
+    expect(main('We can build 200 blower-driven ICU ventilators per week.', 'en')).toBe('ventilators');
   });
 });
 
