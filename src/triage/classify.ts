@@ -55,7 +55,12 @@ export function classifyWith(model: ModelWeights, input: ClassifyInput): Classif
 
   const namesProduct = CATEGORIES.some((category) => evidence.mentions[category].length > 0);
   const categories = CATEGORIES.map((category) => {
-    const share = namesProduct || category === 'other' ? 1 : WITHOUT_PRODUCT_SHARE;
+    // What the sender says it does not make, the model's bag of words must not offer on its behalf either.
+    const share = evidence.disowned.includes(category)
+      ? 0
+      : namesProduct || category === 'other'
+        ? 1
+        : WITHOUT_PRODUCT_SHARE;
     const total =
       evidence.weight[category] +
       share * MODEL_WEIGHT * learned[category] +
@@ -91,6 +96,8 @@ function explain(
     const example = mentions[0]!.term;
     if (mentions.every((mention) => mention.negated)) {
       reasons.push(`${category} mentioned only in negation ('${example}')`);
+    } else if (evidence.disowned.includes(category)) {
+      reasons.push(`${category} named ('${example}'), but the sender says it does not make or sell them`);
     } else if (live.length === 0) {
       reasons.push(`${category} mentioned only in passing ('${example}'), not offered`);
     } else {

@@ -255,6 +255,36 @@ export const CONDITIONS = new TermMatcher<true>(
 );
 
 /**
+ * "We do not make or sell masks ourselves", "mondkapjes verkopen wij zelf niet": a denial of making or selling
+ * a product disowns it in the whole message, so its other mentions (the products a lab tests, a form's
+ * category) are no offer either. Not while it says "yet" or "now": "we do not make masks yet" announces them.
+ */
+export const OWN_PRODUCTION_VERBS = new Set([
+  'make',
+  'makes',
+  'sell',
+  'sells',
+  'produce',
+  'produces',
+  'manufacture',
+  'manufactures',
+  'maken',
+  'maakt',
+  'verkopen',
+  'verkoopt',
+  'produceren',
+  'produceert',
+  'fabriceren',
+  'vervaardigen',
+]);
+export const NOT_YET = new Set(['yet', 'nog', 'still', 'currently', 'momenteel', 'nu', 'now', 'today', 'vandaag']);
+
+/** "Wij bieden een dienst aan, geen producten": a service, and every product named is its object. */
+export const NOT_PRODUCTS = new TermMatcher<true>(
+  ['geen producten', 'geen product', 'not products', 'no products', 'not a product'].map((term) => [term, true] as const),
+);
+
+/**
  * "Meltblown hebben wij ingekocht", "we are still looking for meltblown": a maker naming the material it buys
  * or lacks. A material in such a sentence is the maker's input, not what it offers.
  */

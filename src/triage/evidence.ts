@@ -5,7 +5,10 @@ import {
   CONDITIONS,
   CUSTOMER_PREPOSITIONS,
   CUSTOMER_VERBS,
+  NOT_PRODUCTS,
+  NOT_YET,
   OFFER,
+  OWN_PRODUCTION_VERBS,
   PASSING_AFTER,
   PASSING_BEFORE,
   RELATIVE_PRONOUNS,
@@ -55,6 +58,8 @@ export interface Evidence {
   fan: boolean;
   /** products were the object of testing or certification: a lab's service */
   service: boolean;
+  /** categories the sender says it does not make or sell (OWN_PRODUCTION_VERBS), or all with "geen producten" */
+  disowned: Category[];
   /** the words of each zone, in zone order, so the model need not tokenize again */
   words: ReadonlyArray<readonly string[]>;
 }
@@ -114,11 +119,13 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     mentions: emptyRecord(() => []),
     fan: false,
     service: false,
+    disowned: [],
     words: zoneWords,
   };
   // Per category, then per lexicon term: the weights of its mentions, in the order they were found.
   const perTerm = new Map<Category, Map<string, number[]>>();
   const serviceObjects = new Set<Category>();
+  const disowned = new Set<Category>();
 
   zones.forEach((zone, z) => {
     const tokens = zoneTokens[z]!;
@@ -136,6 +143,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     const sourced = materials ? sentencesOf(SOURCING.matchAll(words), tokens) : NO_SENTENCES;
 
     let previous: { match: Match<Term>; passing: boolean } | null = null;
+    let deniedUpTo: number | null = null;
     for (const match of hits) {
       let { category } = match.value;
       if (AMBIGUOUS_VENTILATOR.has(match.value.term) && readsAsFan()) {
@@ -157,6 +165,12 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
           isCustomersProduct(match, tokens, words));
       previous = { match, passing };
       const negated = isNegated(tokens, match.start, match.end, language);
+      // "We do not make or sell masks or gowns": the products listed right after a denied one share its denial.
+      const listed = deniedUpTo !== null && words.slice(deniedUpTo, match.start).every((w) => LIST_JOINERS.has(w));
+      if (category !== 'other' && ((negated && deniesMaking(tokens, match.start)) || listed)) {
+        disowned.add(category);
+        deniedUpTo = match.end;
+      }
       const quantity = quantities.get(token.sentence) ?? null;
       const offered = offerSentences.has(token.sentence);
       const share = match.start >= signatureFrom ? zone.signatureShare : 1;
@@ -179,6 +193,18 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     }
   });
 
+  if (zoneWords.some((words) => NOT_PRODUCTS.test(words))) {
+    evidence.service = true;
+    for (const category of CATEGORIES) if (category !== 'other') disowned.add(category);
+  }
+  evidence.disowned = [...disowned];
+  for (const category of disowned)
+    for (const mention of evidence.mentions[category])
+      if (!mention.negated) {
+        mention.passing = true;
+        mention.weight = 0;
+      }
+
   // Testing or certifying a product is a service: its other mentions (subject, standards) are the object too,
   // unless the product is also offered with a quantity.
   for (const category of serviceObjects) {
@@ -197,7 +223,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
 
   // A word said ten times is not ten offers: the best mention counts, repeats add a little.
   for (const [category, terms] of perTerm) {
-    if (serviceObjects.has(category) && evidence.service) {
+    if ((serviceObjects.has(category) && evidence.service) || disowned.has(category)) {
       evidence.weight[category] += recount(evidence.mentions[category]);
       continue;
     }
@@ -241,6 +267,21 @@ function mentions(
   return zoneTokens.some((tokens, z) =>
     terms.matchAll(zoneWords[z]!).some((match) => !isNegated(tokens, match.start, match.end, language)),
   );
+}
+
+/** See OWN_PRODUCTION_VERBS: a making or selling verb in the denied product's clause, and no "yet". */
+function deniesMaking(tokens: readonly Token[], at: number): boolean {
+  const { clause } = tokens[at]!;
+  let making = false;
+  for (let i = at; i >= 0 && tokens[i]!.clause === clause; i -= 1) {
+    if (NOT_YET.has(tokens[i]!.word)) return false;
+    making ||= OWN_PRODUCTION_VERBS.has(tokens[i]!.word);
+  }
+  for (let i = at + 1; i < tokens.length && tokens[i]!.clause === clause; i += 1) {
+    if (NOT_YET.has(tokens[i]!.word)) return false;
+    making ||= OWN_PRODUCTION_VERBS.has(tokens[i]!.word);
+  }
+  return making;
 }
 
 function joinZones(zoneWords: ReadonlyArray<readonly string[]>): string[] {
@@ -333,6 +374,7 @@ interface Scope {
 
 const NO_SCOPES: readonly Scope[] = [];
 const NO_SENTENCES: ReadonlySet<number> = new Set();
+const LIST_JOINERS = new Set(['or', 'and', 'nor', 'of', 'en', 'noch']);
 
 function sentencesOf(matches: readonly Match<true>[], tokens: readonly Token[]): ReadonlySet<number> {
   return new Set(matches.map((match) => tokens[match.start]!.sentence));

@@ -138,6 +138,31 @@ describe('classify: the offer, not every word', () => {
   });
 });
 
+describe('classify: products the sender says it does not make', () => {
+  // Bug: a textile lab listing the masks and gowns it tests, then "we do not make or sell masks or gowns
+  // ourselves", was filed under gowns; a sterilisation firm that picked "Mondkapjes" on a web form for
+  // lack of a service option, and wrote "een dienst, geen producten", under masks.
+  it('regression: a denial of making or selling a product disowns it in the whole message', () => {
+    const lab =
+      'We offer fast performance testing of protective products for manufacturers who are converting production: ' +
+      'surgical masks to EN 14683, filtering half masks to EN 149, and gowns and coveralls to EN 13795. ' +
+      'Capacity about 40 sample sets per week. We do not make or sell masks or gowns ourselves.';
+    const result = run(lab, 'en');
+    expect(result.categories[0]!.category).toBe('other');
+    expect(result.reasons).toContain("gowns named ('gowns'), but the sender says it does not make or sell them");
+    const form =
+      'Categorie: Mondkapjes\nWij hebben capaciteit voor sterilisatie van 40 pallets per week voor producenten van ' +
+      'swabs en schorten, en onderzoeken hergebruik van FFP2-mondkapjes. Wij bieden dus een dienst aan, geen producten.';
+    expect(main(form, 'nl')).toBe('other');
+  });
+
+  it('not when the denial is "not yet", and a denied product still leaves the offered one', () => {
+    expect(main('We do not make masks yet, but from next week we can produce 100,000 masks per week.', 'en')).toBe('masks');
+    expect(main('Wij maken nog geen mondkapjes; vanaf volgende week 100.000 mondkapjes per week.', 'nl')).toBe('masks');
+    expect(main('Wij maken geen mondkapjes, maar kunnen wel 20.000 schorten per week leveren.', 'nl')).toBe('gowns');
+  });
+});
+
 describe('classify: Dutch ventilator', () => {
   it('a fan maker offering fans is other', () => {
     const result = run('Wij zijn producent van ventilatoren en hebben productiecapaciteit beschikbaar.', 'nl');
