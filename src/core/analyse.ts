@@ -57,7 +57,11 @@ export async function analyse(raw: Buffer, limits?: Partial<ParseLimits>): Promi
   const sender = chooseSender(extracted.sender, unwanted, forwardedBy);
   const reasons = [
     ...(unwrapped.how
-      ? [`forward: ${unwrapped.how}; the offer is ${sender?.email ?? 'unknown'}'s, not the forwarder's`]
+      ? [
+          forwardedBy
+            ? `forward: ${unwrapped.how}; the offer is ${sender?.email ?? 'unknown'}'s, not the forwarder's`
+            : `forward: ${unwrapped.how}; re-sent by its own author, no forwarder`,
+        ]
       : []),
     ...(unwanted ? [`${unwanted.kind}: ${unwanted.reason}`] : []),
     ...(decision.route === 'ignore' ? [] : classification.reasons),

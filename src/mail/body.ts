@@ -52,6 +52,8 @@ const HISTORY_START = [
   /^\s*Op\b.{0,200}\b(schreef|geschreven)\b.{0,80}:\s*$/im,
   /^\s*-{2,}\s*(Original Message|Oorspronkelijk bericht|Origineel bericht|Ursprüngliche Nachricht)\s*-{2,}\s*$/im,
   /^\s*\*?(From|Van)\s*:\*?\s.{1,200}\n\s*\*?(Sent|Verzonden|Date|Datum)\s*:/im,
+  // GroupWise: >>> "Name" <address> 30-3-2020 14:00 >>>
+  /^>>> .{1,200} >>>\s*$/m,
 ];
 
 // Disclaimers sit after the signature; they are legal boilerplate that only adds noise to extraction.
@@ -70,7 +72,7 @@ const DISCLAIMER_START = [
  * disclaimer, and each line-anchored pattern above costs a pass over the text (11 passes per message).
  */
 const HISTORY_WORDS =
-  /wrote|schrieb|écrit|escribió|scritto|schreef|geschreven|original message|oorspronkelijk bericht|origineel bericht|ursprüngliche nachricht|(?:sent|verzonden|date|datum)\s*:/i;
+  /wrote|schrieb|écrit|escribió|scritto|schreef|geschreven|original message|oorspronkelijk bericht|origineel bericht|ursprüngliche nachricht|(?:sent|verzonden|date|datum)\s*:|>>> /i;
 const DISCLAIMER_WORDS =
   /this (?:e-?mail|message)|dit (?:e-?mail)?bericht|de informatie|the information|disclaimer|please consider|denk aan het milieu|print deze/i;
 

@@ -203,6 +203,22 @@ function topContentType(parsed: MpParsedMail): string {
   return value.toLowerCase();
 }
 
+/**
+ * A text part is the same mail as its HTML alternative, except a stub ("Dit bericht is in HTML-formaat",
+ * "view this message in a browser") standing in for it: then the mail is what the HTML says.
+ */
+export const STUB_TEXT_CHARS = 200;
+
+function bodyText(ownText: string, html: string | null): string {
+  if (!html) return ownText;
+  const own = ownText.trim().length;
+  if (own >= STUB_TEXT_CHARS) return ownText;
+  const fromHtml = htmlToText(html);
+  if (own === 0) return fromHtml;
+  // The same short mail in both parts gives texts of about one length; a stub is a fraction of its HTML.
+  return fromHtml.trim().length > 2 * own + 100 ? fromHtml : ownText;
+}
+
 function normalise(parsed: MpParsedMail, warnings: string[]): ParsedMail {
   const html = typeof parsed.html === 'string' && parsed.html.trim() !== '' ? parsed.html : null;
   const ownText = parsed.text?.trim() ? parsed.text : '';
@@ -219,7 +235,7 @@ function normalise(parsed: MpParsedMail, warnings: string[]): ParsedMail {
     replyTo: toAddresses(parsed.replyTo)[0] ?? null,
     to: toAddresses(parsed.to),
     cc: toAddresses(parsed.cc),
-    text: ownText || (html ? htmlToText(html) : ''),
+    text: bodyText(ownText, html),
     html,
     contentType: topContentType(parsed),
     attachments: parsed.attachments.map(toAttachment),

@@ -9,7 +9,7 @@ import {
   isTnefAttachment,
   parseOutlookMsg,
 } from './outlook-attachments.js';
-import { parseMail, resolveLimits, type ParseLimits } from './parse.js';
+import { parseMail, resolveLimits, STUB_TEXT_CHARS, type ParseLimits } from './parse.js';
 import type { ForwardedOriginal, ParsedAttachment, ParsedMail, Unwrapped } from './types.js';
 
 /**
@@ -148,12 +148,7 @@ function fromInline(mail: ParsedMail, f: InlineForward): ForwardedOriginal {
   };
 }
 
-/**
- * A text part is the same mail as its HTML alternative, so the HTML is read only behind a stub text part
- * ("view this message in HTML"); HTML-only mail already has its text made from the HTML.
- */
-const STUB_TEXT_CHARS = 200;
-
+/** The HTML is read for a forward only behind a short text part (see STUB_TEXT_CHARS in parse.ts). */
 function inlineOriginal(mail: ParsedMail, depth: number): Found | null {
   let f = findInlineForward(mail.text, mail.subject);
   let how = 'text body';
@@ -174,7 +169,8 @@ function inlineOriginal(mail: ParsedMail, depth: number): Found | null {
     original = { ...fromInline(mail, next), html: original.html };
     chain += `, then ${next.how}`;
   }
-  const below = splitTrailingNote(original.text, mail.from);
+  // A company re-sending its own mail ("FW:" by the author) writes no forwarder's note: its tail is its signature.
+  const below = original.from?.email === mail.from?.email ? null : splitTrailingNote(original.text, mail.from);
   if (below) {
     original = { ...original, text: below.text };
     chain += ', note below the forwarded mail';

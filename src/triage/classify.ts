@@ -55,12 +55,14 @@ export function classifyWith(model: ModelWeights, input: ClassifyInput): Classif
 
   const namesProduct = CATEGORIES.some((category) => evidence.mentions[category].length > 0);
   const categories = CATEGORIES.map((category) => {
-    // What the sender says it does not make, the model's bag of words must not offer on its behalf either.
-    const share = evidence.disowned.includes(category)
-      ? 0
-      : namesProduct || category === 'other'
-        ? 1
-        : WITHOUT_PRODUCT_SHARE;
+    // What the sender says it does not make, or tests for others, the model's bag of words must not offer on
+    // its behalf either.
+    const share =
+      evidence.disowned.includes(category) || evidence.serviced.includes(category)
+        ? 0
+        : namesProduct || category === 'other'
+          ? 1
+          : WITHOUT_PRODUCT_SHARE;
     const total =
       evidence.weight[category] +
       share * MODEL_WEIGHT * learned[category] +

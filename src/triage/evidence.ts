@@ -60,6 +60,8 @@ export interface Evidence {
   service: boolean;
   /** categories the sender says it does not make or sell (OWN_PRODUCTION_VERBS), or all with "geen producten" */
   disowned: Category[];
+  /** categories named as what a lab tests or certifies, when that is the service offered */
+  serviced: Category[];
   /** the words of each zone, in zone order, so the model need not tokenize again */
   words: ReadonlyArray<readonly string[]>;
 }
@@ -120,6 +122,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     fan: false,
     service: false,
     disowned: [],
+    serviced: [],
     words: zoneWords,
   };
   // Per category, then per lexicon term: the weights of its mentions, in the order they were found.
@@ -154,7 +157,12 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       const chained: boolean = previous !== null && previous.match.end >= match.start - 1 && previous.passing;
       // Parts for ventilators are ventilators (DESIGN §4), so "onderdelen voor beademing" is no passing mention.
       const how = isPassing(match, category, tokens, words, passingEnds);
-      if (how === 'service') serviceObjects.add(category);
+      if (how === 'service') {
+        serviceObjects.add(category);
+        // "mondmaskers en beschermende kleding testen": the products listed before share the verb.
+        if (previous && words.slice(previous.match.end, match.start).every((w) => LIST_JOINERS.has(w)))
+          serviceObjects.add(previous.match.value.category);
+      }
       const passing: boolean =
         category !== 'ventilators' &&
         (chained ||
@@ -213,6 +221,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     )
       continue;
     evidence.service = true;
+    evidence.serviced.push(category);
     for (const mention of evidence.mentions[category])
       if (!mention.passing) {
         mention.passing = true;

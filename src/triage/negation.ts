@@ -9,7 +9,8 @@ import type { Token } from './tokens.js';
  */
 
 const LOOK_BACK = 5;
-const LOOK_AHEAD = 3;
+// Dutch verb-final: "mondkapjes maken wij niet", "beademingsapparatuur maken wij uiteraard niet".
+const LOOK_AHEAD = 4;
 
 export function isNegated(tokens: readonly Token[], start: number, end: number, language: Language): boolean {
   const clause = tokens[start]!.clause;

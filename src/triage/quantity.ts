@@ -41,6 +41,10 @@ function isAmount(tokens: readonly Token[], i: number): boolean {
   const after = tokens[i + 1];
   if (after && after.clause === tokens[i]!.clause && (QUANTITY_UNITS.has(after.word) || COUNTED_GOODS.has(after.word)))
     return true;
+  // "053 - 480 12 34": a group of a phone number, after an area code or before groups of one or two digits;
+  // "RvA L 412": a code after a single letter ("3 x 100" is a product of amounts).
+  if ((before && /^0\d+$/.test(before.word)) || (after && /^\d{1,2}$/.test(after.word))) return false;
+  if (before && before.word.length === 1 && before.word !== 'x') return false;
   if (after && word.length === 4 && /^[a-z]{2}$/.test(after.word)) return false; // a Dutch postcode, "1234 AB"
   const amount = Number(word);
   const looksLikeYear = word.length === 4 && amount >= 1900 && amount <= 2100;

@@ -3,6 +3,7 @@ import type { Classification } from './classify.js';
 import { TermMatcher, type Match } from './matcher.js';
 import { isNegated } from './negation.js';
 import { fold, tokenized, type Token } from './tokens.js';
+import { LEXICON } from './lexicon.js';
 
 /**
  * DESIGN §4 routes. Finished goods on the shelf, deliverable within days, go straight to the ministry's
@@ -143,6 +144,22 @@ const GONE = new Set([
 ]);
 const GONE_VERBS = new Set(['is', 'was', 'zijn', 'are', 'raakt', 'runs']);
 
+/**
+ * "Op voorraad hebben wij nog geen jassen", "Op voorraad hebben wij niets", "uit voorraad: n.v.t.": the denial
+ * follows the stock words, in the same sentence, where isNegated (which looks before a product) does not look.
+ */
+// "n.v.t." and "n/a" reach the word list as "n" and a next sentence.
+const DENIED_AFTER = new Set(['geen', 'niets', 'niet', 'nothing', 'none', 'not', 'zero', 'nul', 'n', 'nvt']);
+const DENIAL_REACH = 4;
+
+function deniedAfter(tokens: readonly Token[], words: readonly string[], match: Match<true>): boolean {
+  // The sentence, not the clause: a form's "Uit voorraad: n.v.t." puts a colon between.
+  const { sentence } = tokens[match.start]!;
+  const last = Math.min(words.length, match.end + DENIAL_REACH);
+  for (let i = match.end; i < last && tokens[i]!.sentence === sentence; i += 1) if (DENIED_AFTER.has(words[i]!)) return true;
+  return false;
+}
+
 function saysGone(words: readonly string[], end: number): boolean {
   const next = words[end] ?? '';
   return GONE.has(next) || (GONE_VERBS.has(next) && GONE.has(words[end + 1] ?? ''));
@@ -160,6 +177,41 @@ function isMinorStock(tokens: readonly Token[], words: readonly string[], match:
   for (let i = match.start - 1; i >= 0 && tokens[i]!.sentence === sentence; i -= 1) if (MINOR.has(words[i]!)) return true;
   for (let i = match.end; i < words.length && tokens[i]!.sentence === sentence; i += 1) if (MINOR.has(words[i]!)) return true;
   return false;
+}
+
+/**
+ * "Stof hebben wij voor de eerste 10.000 stuks op voorraad": the stock is the material a maker sews from, not
+ * finished goods. A stock sentence naming a material and none of the offered product's words is such a stock.
+ */
+const MATERIAL_WORDS = new Set([
+  'stof',
+  'stoffen',
+  'materiaal',
+  'materialen',
+  'grondstof',
+  'grondstoffen',
+  'fabric',
+  'fabrics',
+  'material',
+  'materials',
+  'textile',
+  'textiel',
+  'vlies',
+  'garen',
+  'yarn',
+]);
+const PRODUCT_WORDS = new Map(
+  [...FINISHED].map((category) => [category, new TermMatcher<true>(LEXICON[category].map(([term]) => [term, true] as const))]),
+);
+
+function isMaterialStock(tokens: readonly Token[], words: readonly string[], match: Match<true>, category: Category): boolean {
+  const { sentence } = tokens[match.start]!;
+  let from = match.start;
+  while (from > 0 && tokens[from - 1]!.sentence === sentence) from -= 1;
+  let to = match.end;
+  while (to < words.length && tokens[to]!.sentence === sentence) to += 1;
+  const said = words.slice(from, to);
+  return said.some((word) => MATERIAL_WORDS.has(word)) && !(PRODUCT_WORDS.get(category)?.test(said) ?? false);
 }
 
 const COUNT_WORDS = new Set([
@@ -229,7 +281,9 @@ export function decideRoute(input: RouteInput): RouteDecision {
       !isNegated(tokens, match.start, match.end, 'nl') &&
       !(words[match.start - 2] === 'out' && words[match.start - 1] === 'of') &&
       !saysGone(words, match.end) &&
-      !minor(match),
+      !deniedAfter(tokens, words, match) &&
+      !minor(match) &&
+      !isMaterialStock(tokens, words, match, category),
   );
   const readyText = ready ? words.slice(ready.start, ready.end).join(' ') : null;
   // The extractor's stock claim is trusted unless every stock word here is denied and its own phrase is one

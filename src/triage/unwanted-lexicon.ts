@@ -206,6 +206,15 @@ const table: ReadonlyArray<readonly [UnwantedKind, string, number, readonly stri
     ],
   ],
   ['unrelated', 'meeting or chat', 1, ['agenda', 'teams', 'zoom', 'webex', 'overleg', 'meeting', 'catch up']],
+  // A citizen asking where to buy masks for a parent names the products, but buys rather than offers.
+  [
+    'unrelated',
+    'purchase request',
+    2,
+    ['waar kan ik', 'als particulier', 'where can i buy', 'where can i get', 'where to buy', 'as a private person'],
+  ],
+  ['unrelated', 'purchase request', 1.5, ['waar ik', 'ik betaal', 'i will pay', 'i would pay']],
+  ['unrelated', 'purchase request', 1, ['mijn moeder', 'mijn vader', 'my mother', 'my father']],
   [
     'unrelated',
     'unrelated sales',
@@ -314,4 +323,5 @@ export const SELF_SUFFICIENT: ReadonlySet<string> = new Set([
   'invoice',
   'press question',
   'meeting or chat',
+  'purchase request',
 ]);

@@ -153,3 +153,32 @@ describe('body text', () => {
     expect((await parseMail(raw)).text).toContain('Niels Bröker');
   });
 });
+
+describe('text parts that stand in for the HTML', () => {
+  // Bug: a text part saying only "Dit bericht is in HTML-formaat" was taken as the mail; the offer (and its KvK
+  // number) in the HTML part was never read.
+  it('regression: a stub text part gives way to its HTML alternative', async () => {
+    const html = '<p>Wij hebben 50.000 sneltesten op voorraad.</p><p>Met vriendelijke groet,<br>Jan<br>Sneltest B.V.<br>KvK 69012345</p>'.repeat(2);
+    const raw = Buffer.from(
+      `${HEAD}Content-Type: multipart/alternative; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n` +
+        `Dit bericht is in HTML-formaat.\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n--b--\r\n`,
+    );
+    const mail = await parseMail(raw);
+    expect(mail.text).toContain('KvK 69012345');
+    const same = Buffer.from(
+      `${HEAD}Content-Type: multipart/alternative; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n` +
+        `Wij hebben maskers.\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Wij hebben <b>maskers</b>.</p>\r\n--b--\r\n`,
+    );
+    expect((await parseMail(same)).text.trim()).toBe('Wij hebben maskers.');
+  });
+
+  // Bug: a GroupWise reply quoted the crisis team's call below ">>> name date >>>", and its "direct leverbaar uit
+  // voorraad" referred a production offer on as stock.
+  it('regression: offerBody cuts the history below a GroupWise quote line', () => {
+    const body = offerBody(
+      'Wij kunnen vanaf juni maskers maken.\n\nGroet,\nPeter\n\n>>> "Crisisteam" <aanbod@crisisteam.example> 30-3-2020 14:00 >>>\nProducten die direct leverbaar zijn uit voorraad...',
+    );
+    expect(body).not.toContain('voorraad');
+    expect(body).toContain('Peter');
+  });
+});

@@ -259,3 +259,21 @@ describe('an association forwarding its thread with a company', () => {
     expect(a.route).toBe('redirect');
   });
 });
+
+describe('a company re-sending its own mail', () => {
+  // Bug: "FW:" of the company's own earlier offer had the company's signature, KvK number included, moved out
+  // of the offer as "a forwarder's note below the forwarded mail".
+  it('regression: its signature stays with the offer; there is no forwarder', async () => {
+    const raw = Buffer.from(
+      'From: Sophie Lammers <s.lammers@poretech.example>\r\nTo: aanbod@crisisteam.example\r\nSubject: FW: Aanbod filtermembraan\r\n\r\n' +
+        'Ik stuur ons aanbod nogmaals.\r\n\r\nGroet,\r\nSophie Lammers\r\n\r\n' +
+        'Van: Sophie Lammers <s.lammers@poretech.example>\r\nVerzonden: vrijdag 27 maart 2020 15:31\r\nAan: aanbod@crisisteam.example\r\nOnderwerp: Aanbod filtermembraan\r\n\r\n' +
+        'Wij produceren 5.000 m2 filtermembraan per week.\r\n\r\nMet vriendelijke groet,\r\n\r\nSophie Lammers\r\nPoreTech Membranes B.V.\r\nKvK 73456120\r\n',
+    );
+    const a = await analyse(raw);
+    expect(a.forwardedBy).toBeNull();
+    expect(a.kvk).toBe('73456120');
+    expect(a.forwarderNote).toBe('Ik stuur ons aanbod nogmaals.\n\nGroet,\nSophie Lammers');
+    expect(a.reasons[0]).toMatch(/re-sent by its own author/);
+  });
+});

@@ -253,3 +253,23 @@ describe('classify: what is not the offer weighs little', () => {
     );
   });
 });
+
+describe('classify: found in messy real mail', () => {
+  // Bug: Dutch verb-final denial four words on ("Beademingsapparatuur maken wij uiteraard niet") was missed,
+  // so a fan maker offering negative-pressure units was filed under ventilators.
+  it('regression: a verb-final denial a word further on', () => {
+    const fans =
+      'Wij maken industriële ventilatoren en luchtbehandelingskasten. Beademingsapparatuur maken wij uiteraard niet. ' +
+      'Wel kunnen wij 50 mobiele onderdrukunits per week bouwen.';
+    expect(main(fans, 'nl')).toBe('other');
+  });
+
+  // Bug: a test lab's form ("Telefoon: 053 - 480 12 34", "RvA L 412") gave the masks it tests a quantity, and
+  // "mondmaskers en beschermende kleding testen" made only the clothing the object of the testing.
+  it('regression: phone numbers and codes are no quantities, and a listed product shares the service verb', () => {
+    const form =
+      'Telefoon: 053 - 480 12 34\nCategorie (zelf gekozen): Mondkapjes\n\nOns geaccrediteerde laboratorium (RvA L 412) ' +
+      'kan mondmaskers en beschermende kleding testen voor fabrikanten. Capaciteit ca. 40 monsters per week.';
+    expect(main(form, 'nl')).toBe('other');
+  });
+});

@@ -127,3 +127,23 @@ describe('decideRoute: a small stock beside production capacity', () => {
     ).toBe('redirect');
   });
 });
+
+describe('decideRoute: stock that is not on offer', () => {
+  const decide = (text: string, leadTime: LeadTime = IN_STOCK, category: Category = 'masks') =>
+    decideRoute({ automatic: null, classification: classified(category), leadTime, quantities: [quantity], text });
+
+  // Bug: "Op voorraad hebben wij nog geen jassen" and "Op voorraad hebben wij niets" referred production offers
+  // on as stock: the denial comes after the stock words, where the negation check did not look.
+  it('regression: a denial after the stock words', () => {
+    expect(decide('Wij kunnen 20.000 jassen per week maken. Op voorraad hebben wij nog geen jassen.', IN_STOCK, 'gowns').route).toBe('review');
+    expect(decide('Vanaf juni 25.000 maskers per dag. Op voorraad hebben wij niets.').route).toBe('review');
+    expect(decide('Direct leverbaar uit voorraad: n.v.t. (dienstverlening)', IN_STOCK, 'other').route).toBe('review');
+  });
+
+  // Bug: a sewing workshop with "stof voor de eerste 10.000 stuks op voorraad" was referred on as mask stock.
+  it('regression: stock of the material a maker works from is no stock of the product', () => {
+    const workshop = 'Wij naaien 3.000 mondkapjes per week. Stof hebben wij voor de eerste 10.000 stuks op voorraad.';
+    expect(decide(workshop, { inStock: true, days: 7, text: 'op voorraad' }).route).toBe('review');
+    expect(decide('Wij hebben 10.000 mondkapjes van katoenen stof op voorraad.').route).toBe('redirect');
+  });
+});

@@ -72,3 +72,24 @@ describe('detectUnwanted', () => {
     ).toMatch(/^no offer of supplies: job application/);
   });
 });
+
+describe('detectUnwanted: people who want to buy', () => {
+  // Bug: a citizen asking where to buy masks for her mother was routed as a mask offer (even referred on as
+  // stock, for "hebben jullie nog iets op voorraad?").
+  it('regression: a purchase request names the products but offers nothing', () => {
+    const asked = check(
+      'mondkapjes voor mijn moeder',
+      'Mijn moeder (84) krijgt thuiszorg. Waar kan ik als particulier mondkapjes kopen? Overal is het uitverkocht. ' +
+        'Hebben jullie nog iets op voorraad? Ik betaal er graag voor.',
+      'nl',
+    );
+    expect(asked?.kind).toBe('unrelated');
+    expect(asked?.reason).toMatch(/purchase request/);
+  });
+
+  it('leaves a company offer that asks where to send it alone', () => {
+    expect(
+      check('Aanbod', 'Wij kunnen 20.000 mondkapjes per week leveren. Waar kan ik dit aanbod het beste indienen?', 'nl'),
+    ).toBeNull();
+  });
+});
