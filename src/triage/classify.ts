@@ -89,7 +89,7 @@ function explain(
     reasons.push(`${main}: no listed product word; the trained model says ${main} (${learned[main].toFixed(2)})`);
   }
   if (evidence.service) reasons.push('products named as the object of testing or certification: a service (other)');
-  if (evidence.fan) reasons.push("'ventilator' read as a fan: no beademing, IC or patients named");
+  if (evidence.fan) reasons.push("'ventilator' read as a fan: no beademing or patients named");
   for (const { category } of categories) {
     if (category === main) continue;
     const mentions = evidence.mentions[category];
