@@ -156,7 +156,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       const token = tokens[match.start]!;
       const chained: boolean = previous !== null && previous.match.end >= match.start - 1 && previous.passing;
       // Parts for ventilators are ventilators (DESIGN §4), so "onderdelen voor beademing" is no passing mention.
-      const how = isPassing(match, category, tokens, words, passingEnds);
+      const how = isPassing(match, category, tokens, words, passingEnds, language);
       if (how === 'service') {
         serviceObjects.add(category);
         // "mondmaskers en beschermende kleding testen": the products listed before share the verb.
@@ -201,6 +201,12 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     }
   });
 
+  // A denial does not outweigh the same kind of product offered with an amount: "Meltblown maken wij niet"
+  // beside 60 tons of spunbond a month, "beademingsapparatuur maken wij niet" beside 500 blower modules a week.
+  // An amount in metres or tons counts goods only for materials: "2 miljoen meter per week" is elastic, not masks.
+  for (const category of disowned)
+    if (evidence.mentions[category].some((m) => !m.negated && !m.passing && m.quantity !== null && countsGoods(m.quantity, category)))
+      disowned.delete(category);
   if (zoneWords.some((words) => NOT_PRODUCTS.test(words))) {
     evidence.service = true;
     for (const category of CATEGORIES) if (category !== 'other') disowned.add(category);
@@ -293,6 +299,12 @@ function deniesMaking(tokens: readonly Token[], at: number): boolean {
   return making;
 }
 
+const BULK_UNITS = new Set(['meter', 'meters', 'metre', 'metres', 'm', 'm2', 'ton', 'tons', 'tonnes', 'kg', 'kilo', 'rollen', 'rolls']);
+
+function countsGoods(quantity: string, category: Category): boolean {
+  return category === 'materials' || !quantity.split(' ').some((word) => BULK_UNITS.has(word));
+}
+
 function joinZones(zoneWords: ReadonlyArray<readonly string[]>): string[] {
   // A loop, not Array.prototype.flat: that is a slow generic path in V8, slower than the lexicon scan.
   const all: string[] = [];
@@ -323,19 +335,22 @@ function isPassing(
   tokens: readonly Token[],
   words: readonly string[],
   passingEnds: Set<number>,
+  language: Language,
 ): 'service' | 'passing' | null {
+  // "Wij hebben geen ervaring met certificering volgens EN 13795": a service denied is a need, not an offer.
+  const serviceAt = (at: number): 'service' | 'passing' =>
+    SERVICE_VERBS.has(words[at]!) && !isNegated(tokens, at, at + 1, language) ? 'service' : 'passing';
   const clause = tokens[match.start]!.clause;
   for (let gap = 0; gap <= PASSING_REACH; gap += 1) {
     const end = match.start - gap;
     if (end < 1 || tokens[end - 1]!.clause !== clause) break;
-    if (passingEnds.has(end))
-      return SERVICE_VERBS.has(words[end - 1]!) || SERVICE_VERBS.has(words[end - 2]!) ? 'service' : 'passing';
+    if (passingEnds.has(end)) return serviceAt(SERVICE_VERBS.has(words[end - 1]!) ? end - 1 : end - 2);
   }
   // "antigeen testen" are tests, while "mondkapjes testen" is a lab's service: only other products get this.
   const after = words[match.end];
   if (category === 'tests' || after === undefined || tokens[match.end]!.clause !== clause || !PASSING_AFTER.has(after))
     return null;
-  return SERVICE_VERBS.has(after) ? 'service' : 'passing';
+  return serviceAt(match.end);
 }
 
 /**

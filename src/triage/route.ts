@@ -182,26 +182,44 @@ function isMinorStock(tokens: readonly Token[], words: readonly string[], match:
 /**
  * "Stof hebben wij voor de eerste 10.000 stuks op voorraad": the stock is the material a maker sews from, not
  * finished goods. A stock sentence naming a material and none of the offered product's words is such a stock.
+ * Not "materiaal" alone: a rental firm's "materiaal in ons magazijn" is its equipment.
  */
 const MATERIAL_WORDS = new Set([
   'stof',
   'stoffen',
-  'materiaal',
-  'materialen',
   'grondstof',
   'grondstoffen',
   'fabric',
   'fabrics',
-  'material',
-  'materials',
   'textile',
   'textiel',
   'vlies',
   'garen',
   'yarn',
+  'polyester',
+  'katoen',
+  'cotton',
+  'nonwoven',
+  'spunbond',
+  'meltblown',
+  'elastiek',
+  'elastic',
+  'granulaat',
+  'granulate',
+  // goods counted in metres, tons or rolls are a material ("6.000 meter polyester op voorraad"); not "m",
+  // which is also a size ("maat M en L")
+  'meter',
+  'metres',
+  'ton',
+  'kg',
+  'rollen',
+  'rolls',
 ]);
 const PRODUCT_WORDS = new Map(
-  [...FINISHED].map((category) => [category, new TermMatcher<true>(LEXICON[category].map(([term]) => [term, true] as const))]),
+  [...FINISHED, 'other' as const].map((category) => [
+    category,
+    new TermMatcher<true>(LEXICON[category].map(([term]) => [term, true] as const)),
+  ]),
 );
 
 function isMaterialStock(tokens: readonly Token[], words: readonly string[], match: Match<true>, category: Category): boolean {

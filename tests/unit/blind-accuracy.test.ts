@@ -14,7 +14,7 @@ describe('blind corpus accuracy', () => {
   });
 
   it('has a label for every message and a message for every label', () => {
-    expect(corpus.files.length).toBe(116);
+    expect(corpus.files.length).toBe(176);
     expect(Object.keys(corpus.labels).sort()).toEqual(corpus.files);
   });
 

@@ -273,3 +273,29 @@ describe('classify: found in messy real mail', () => {
     expect(main(form, 'nl')).toBe('other');
   });
 });
+
+describe('classify: a denial next to the offer itself', () => {
+  // Bug: disowning a whole category on any denial took the offer with it: "Meltblown maken wij niet" beside 60
+  // tons of spunbond a month, "beademingsapparatuur maken wij niet" beside 500 blower modules a week.
+  it('regression: a product of the denied kind offered with an amount stays the offer', () => {
+    expect(
+      main('Wij hebben 60 ton per maand capaciteit voor spunbond PP, geschikt voor mondkapjes. Meltblown maken wij niet.', 'nl'),
+    ).toBe('materials');
+    const blowers =
+      'Wij maken ventilatoren voor procestechniek; beademingsapparatuur maken wij niet. Binnen 4 weken kunnen wij een ' +
+      'blowermodule voor een noodbeademingsapparaat uitleveren, daarna 500 stuks per week.';
+    expect(main(blowers, 'nl')).toBe('ventilators');
+    const elastic =
+      'Wij weven oorelastiek voor mondkapjes:\n- hoofdbanden voor FFP2-maskers;\n- capaciteit 2 miljoen meter per week.\n\nWij maken zelf geen mondkapjes.';
+    expect(main(elastic, 'nl')).toBe('materials');
+  });
+
+  // Bug: "Wij hebben geen ervaring met certificering volgens EN 13795" made a sewing workshop's gowns the
+  // object of a certification service.
+  it('regression: a service the sender says it lacks is no service', () => {
+    const workshop =
+      'Mondkapjes maken wij niet, maar wij kunnen wel operatiejassen en schorten met lange mouw naaien.\n\n' +
+      'Wij hebben geen ervaring met certificering volgens EN 13795 en zoeken daar hulp bij.';
+    expect(main(workshop, 'nl')).toBe('gowns');
+  });
+});

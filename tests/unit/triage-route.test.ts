@@ -147,3 +147,17 @@ describe('decideRoute: stock that is not on offer', () => {
     expect(decide('Wij hebben 10.000 mondkapjes van katoenen stof op voorraad.').route).toBe('redirect');
   });
 });
+
+describe('decideRoute: what counts as material stock', () => {
+  const decide = (text: string, category: Category) =>
+    decideRoute({ automatic: null, classification: classified(category), leadTime: IN_STOCK, quantities: [quantity], text });
+
+  // Bug: "het volgende materiaal staat in ons magazijn" (a rental firm's ventilators) was read as material stock.
+  it('regression: "materiaal" alone is equipment, metres of a fabric are material', () => {
+    const rental =
+      'Het volgende materiaal staat onderhouden en getest in ons magazijn in Leeuwarden. Levering binnen 2 dagen: 4x Hamilton C1, 18x ResMed Stellar 150 beademing.';
+    expect(decide(rental, 'ventilators').route).toBe('redirect');
+    expect(decide('Wij naaien 4.000 operatiejassen per week. Op voorraad hebben wij 6.000 meter polyester.', 'gowns').route).toBe('review');
+    expect(decide('Partij nitril handschoenen maat M en L, 500.000 paar, uit voorraad leverbaar.', 'other').route).toBe('redirect');
+  });
+});
