@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/analyse.js';
 import { CATEGORIES, ROUTES, type Analysis, type Category, type Language, type Route } from '../../src/core/types.js';
 
@@ -99,4 +100,50 @@ export function brokenInvariants(a: Analysis): string[] {
   if (a.kvk !== null && !/^\d{8}$/.test(a.kvk)) broken.push(`kvk ${a.kvk}`);
   if (a.date !== null && !(ISO_DATE.test(a.date) && !Number.isNaN(Date.parse(a.date)))) broken.push(`date ${a.date}`);
   return broken;
+}
+
+/**
+ * What every labelled corpus is held to: a label per message and a message per label, no file errors, the
+ * §5 invariants, every charset decoded, and the issue's targets per field (the report, misses included, is
+ * printed).
+ */
+export function describeCorpusAccuracy(
+  title: string,
+  folder: string,
+  files: { atLeast: number } | { exactly: number },
+): void {
+  describe(title, () => {
+    let corpus: Corpus;
+
+    beforeAll(async () => {
+      corpus = await analyseCorpus(folder);
+    });
+
+    it('has a label for every message and a message for every label, and no file errors', () => {
+      if ('exactly' in files) expect(corpus.files.length).toBe(files.exactly);
+      else expect(corpus.files.length).toBeGreaterThanOrEqual(files.atLeast);
+      expect(Object.keys(corpus.labels).sort()).toEqual(corpus.files);
+      expect(corpus.errors).toEqual([]);
+    });
+
+    it('keeps the §5 invariants on every message', () => {
+      const broken = corpus.files.flatMap((f) => brokenInvariants(corpus.results.get(f)!).map((b) => `${f}: ${b}`));
+      expect(broken).toEqual([]);
+    });
+
+    it('decodes every charset: no replacement characters in the text a reviewer reads', () => {
+      const garbled = [...corpus.results]
+        .filter(([, a]) => `${a.offerText}${a.sender?.name ?? ''}`.includes('\uFFFD'))
+        .map(([f]) => f);
+      expect(garbled).toEqual([]);
+    });
+
+    it('meets the accuracy targets per field', () => {
+      const { scores, report } = score(corpus, title);
+      console.log(report);
+      for (const field of Object.keys(TARGETS) as Field[])
+        expect.soft(scores[field], field).toBeGreaterThanOrEqual(TARGETS[field]);
+    });
+
+  });
 }
