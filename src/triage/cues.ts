@@ -285,8 +285,9 @@ export const NOT_PRODUCTS = new TermMatcher<true>(
 );
 
 /**
- * "Meltblown hebben wij ingekocht", "we are still looking for meltblown": a maker naming the material it buys
- * or lacks. A material in such a sentence is the maker's input, not what it offers.
+ * "Meltblown hebben wij ingekocht", "we are still looking for meltblown", "voorraad grondstof voor 1,5 miljoen
+ * mondkapjes": a maker naming the material it buys, lacks or holds for its own line. A material in such a
+ * sentence is the maker's input, not what it offers.
  */
 export const SOURCING = new TermMatcher<true>(
   [
@@ -315,6 +316,14 @@ export const SOURCING = new TermMatcher<true>(
     'we purchased',
     'we have purchased',
     'shortage of',
+    'voorraad grondstof',
+    'voorraad grondstoffen',
+    'grondstof op voorraad',
+    'grondstoffen op voorraad',
+    'raw material in stock',
+    'raw materials in stock',
+    'stock of raw material',
+    'stock of raw materials',
   ].map((term) => [term, true] as const),
 );
 

@@ -148,11 +148,38 @@ const GONE_VERBS = new Set(['is', 'was', 'zijn', 'are', 'raakt', 'runs']);
  * "Op voorraad hebben wij nog geen jassen", "Op voorraad hebben wij niets", "uit voorraad: n.v.t.": the denial
  * follows the stock words, in the same sentence, where isNegated (which looks before a product) does not look.
  */
-// "n.v.t." and "n/a" reach the word list as "n" and a next sentence.
-const DENIED_AFTER = new Set(['geen', 'niets', 'niet', 'nothing', 'none', 'not', 'zero', 'nul', 'n', 'nvt']);
+// "n.v.t." and "n/a" reach the word list as "n" and a next sentence. "We had stock but it is gone", "stock
+// expected mid-April": gone or still to come.
+const DENIED_AFTER = new Set([
+  'geen',
+  'niets',
+  'niet',
+  'nothing',
+  'none',
+  'not',
+  'zero',
+  'nul',
+  'n',
+  'nvt',
+  'gone',
+  'sold',
+  'verkocht',
+  'uitverkocht',
+  'depleted',
+  'exhausted',
+  'expected',
+  'verwacht',
+]);
+/**
+ * A bare answer right after the stock words ("Ready stock: no", "Voorraad: nee"), ending its clause: "no" is
+ * anything elsewhere ("ready stock, no waiting list").
+ */
+const DENIED_NEXT = new Set(['no', 'nee']);
 const DENIAL_REACH = 4;
 
 function deniedAfter(tokens: readonly Token[], words: readonly string[], match: Match<true>): boolean {
+  const next = tokens[match.end];
+  if (next && DENIED_NEXT.has(next.word) && tokens[match.end + 1]?.clause !== next.clause) return true;
   // The sentence, not the clause: a form's "Uit voorraad: n.v.t." puts a colon between.
   const { sentence } = tokens[match.start]!;
   const last = Math.min(words.length, match.end + DENIAL_REACH);

@@ -98,6 +98,12 @@ describe('classify: the offer, not every word', () => {
     expect(main('Wij produceren meltblown vlies, 5 ton per week. Er is een groot tekort aan meltblown.', 'nl')).toBe(
       'materials',
     );
+    // Bug: "voldoende voorraad grondstof (spunbond, meltblown en elastiek) voor 1,5 miljoen mondkapjes" made a
+    // converted line's mask offer a materials offer.
+    const line =
+      'Wij hebben een productielijn omgebouwd en kunnen nu chirurgische mondkapjes maken. We hebben voldoende voorraad ' +
+      'grondstof op ons terrein liggen (spunbond, meltblown en elastiek) voor circa 1,5 miljoen mondkapjes.';
+    expect(main(line, 'nl')).toBe('masks');
   });
 
   it.each<[string, Language]>([

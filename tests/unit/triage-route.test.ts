@@ -161,3 +161,16 @@ describe('decideRoute: what counts as material stock', () => {
     expect(decide('Partij nitril handschoenen maat M en L, 500.000 paar, uit voorraad leverbaar.', 'other').route).toBe('redirect');
   });
 });
+
+describe('decideRoute: stock that is gone or still to come', () => {
+  const decide = (text: string, category: Category) =>
+    decideRoute({ automatic: null, classification: classified(category), leadTime: NO_LEAD_TIME, quantities: [quantity], text });
+
+  // Bug: "We had stock but it is gone ... stock expected mid-April" and a supplier's form line "Ready stock: no"
+  // referred pre-orders and production on as ready stock.
+  it('regression: stock gone, expected, or answered "no"', () => {
+    expect(decide('We had stock but it is gone. Stock expected mid-April; we offer an allocation of 100,000 tests.', 'tests').route).toBe('review');
+    expect(decide('Capacity: 100,000 pcs/day\n\nReady stock: no, all goods are produced on order', 'gowns').route).toBe('review');
+    expect(decide('Ready stock, no waiting list: 80,000 gowns in our Rotterdam warehouse.', 'gowns').route).toBe('redirect');
+  });
+});
