@@ -183,7 +183,8 @@ function deniedAfter(tokens: readonly Token[], words: readonly string[], match: 
   // The sentence, not the clause: a form's "Uit voorraad: n.v.t." puts a colon between.
   const { sentence } = tokens[match.start]!;
   const last = Math.min(words.length, match.end + DENIAL_REACH);
-  for (let i = match.end; i < last && tokens[i]!.sentence === sentence; i += 1) if (DENIED_AFTER.has(words[i]!)) return true;
+  for (let i = match.end; i < last && tokens[i]!.sentence === sentence; i += 1)
+    if (DENIED_AFTER.has(words[i]!)) return true;
   return false;
 }
 
@@ -197,12 +198,25 @@ function saysGone(words: readonly string[], end: number): boolean {
  * remainder named beside production capacity, which is the offer. Stock said to be small counts as ready
  * stock only when no production rate is offered.
  */
-const MINOR = new Set(['slechts', 'alleen', 'only', 'just', 'klein', 'kleine', 'small', 'beperkt', 'beperkte', 'limited']);
+const MINOR = new Set([
+  'slechts',
+  'alleen',
+  'only',
+  'just',
+  'klein',
+  'kleine',
+  'small',
+  'beperkt',
+  'beperkte',
+  'limited',
+]);
 
 function isMinorStock(tokens: readonly Token[], words: readonly string[], match: Match<true>): boolean {
   const sentence = tokens[match.start]!.sentence;
-  for (let i = match.start - 1; i >= 0 && tokens[i]!.sentence === sentence; i -= 1) if (MINOR.has(words[i]!)) return true;
-  for (let i = match.end; i < words.length && tokens[i]!.sentence === sentence; i += 1) if (MINOR.has(words[i]!)) return true;
+  for (let i = match.start - 1; i >= 0 && tokens[i]!.sentence === sentence; i -= 1)
+    if (MINOR.has(words[i]!)) return true;
+  for (let i = match.end; i < words.length && tokens[i]!.sentence === sentence; i += 1)
+    if (MINOR.has(words[i]!)) return true;
   return false;
 }
 
@@ -249,14 +263,74 @@ const PRODUCT_WORDS = new Map(
   ]),
 );
 
-function isMaterialStock(tokens: readonly Token[], words: readonly string[], match: Match<true>, category: Category): boolean {
+function isInputStock(
+  tokens: readonly Token[],
+  words: readonly string[],
+  match: Match<true>,
+  category: Category,
+): boolean {
   const { sentence } = tokens[match.start]!;
   let from = match.start;
   while (from > 0 && tokens[from - 1]!.sentence === sentence) from -= 1;
   let to = match.end;
   while (to < words.length && tokens[to]!.sentence === sentence) to += 1;
   const said = words.slice(from, to);
+  if (sizedByOutput(said)) return true;
   return said.some((word) => MATERIAL_WORDS.has(word)) && !(PRODUCT_WORDS.get(category)?.test(said) ?? false);
+}
+
+/**
+ * "reagentia voor ongeveer 10.000 testen op voorraad", "onze eigen voorraad is voldoende voor ongeveer 8.000
+ * testen": a stock measured by what it will make is a lab's or maker's input. Not a date or a period ("voor 1
+ * april", "for 3 days").
+ */
+const SIZING_FILLERS = new Set(['ongeveer', 'circa', 'ca', 'about', 'approximately', 'de', 'eerste', 'the', 'first']);
+const NOT_OUTPUT = new Set([
+  'uur',
+  'hours',
+  'dag',
+  'dagen',
+  'day',
+  'days',
+  'werkdagen',
+  'week',
+  'weken',
+  'weeks',
+  'maand',
+  'maanden',
+  'month',
+  'months',
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+  'january',
+  'february',
+  'march',
+  'may',
+  'june',
+  'july',
+  'august',
+  'october',
+]);
+
+function sizedByOutput(said: readonly string[]): boolean {
+  for (let i = 0; i < said.length; i += 1) {
+    if (said[i] !== 'voor' && said[i] !== 'for') continue;
+    let k = i + 1;
+    while (k < said.length && k <= i + 3 && SIZING_FILLERS.has(said[k]!)) k += 1;
+    if (/^\d/.test(said[k] ?? '') && !NOT_OUTPUT.has(said[k + 1] ?? '') && !NOT_OUTPUT.has(said[k + 2] ?? ''))
+      return true;
+  }
+  return false;
 }
 
 const COUNT_WORDS = new Set([
@@ -328,7 +402,7 @@ export function decideRoute(input: RouteInput): RouteDecision {
       !saysGone(words, match.end) &&
       !deniedAfter(tokens, words, match) &&
       !minor(match) &&
-      !isMaterialStock(tokens, words, match, category),
+      !isInputStock(tokens, words, match, category),
   );
   const readyText = ready ? words.slice(ready.start, ready.end).join(' ') : null;
   // The extractor's stock claim is trusted unless every stock word here is denied and its own phrase is one

@@ -174,3 +174,15 @@ describe('decideRoute: stock that is gone or still to come', () => {
     expect(decide('Ready stock, no waiting list: 80,000 gowns in our Rotterdam warehouse.', 'gowns').route).toBe('redirect');
   });
 });
+
+describe("decideRoute: a lab's own stock", () => {
+  // Bug: PCR labs offering test capacity and naming the reagents they hold for their own runs ("reagentia voor
+  // ongeveer 10.000 testen op voorraad") were referred on as ready stock of tests.
+  it('regression: stock measured by what it will make is input', () => {
+    const decide = (text: string) =>
+      decideRoute({ automatic: null, classification: classified('tests'), leadTime: IN_STOCK, quantities: [quantity], text });
+    expect(decide('Capaciteit circa 2.000 PCR-testen per dag. Wij hebben PCR-reagentia voor ongeveer 10.000 testen op voorraad.').route).toBe('review');
+    expect(decide('Tot 5.000 testen per dag. Onze eigen voorraad is voldoende voor ongeveer 8.000 testen.').route).toBe('review');
+    expect(decide('Wij hebben 80.000 antigeentesten op voorraad, levering voor 1 april.').route).toBe('redirect');
+  });
+});
