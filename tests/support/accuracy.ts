@@ -111,6 +111,8 @@ export function describeCorpusAccuracy(
   title: string,
   folder: string,
   files: { atLeast: number } | { exactly: number },
+  /** for a corpus not yet at the targets: the figures it has reached, so that it can only get better */
+  floors: Partial<Record<Field, number>> = {},
 ): void {
   describe(title, () => {
     let corpus: Corpus;
@@ -138,11 +140,11 @@ export function describeCorpusAccuracy(
       expect(garbled).toEqual([]);
     });
 
-    it('meets the accuracy targets per field', () => {
+    it(`meets the accuracy ${Object.keys(floors).length > 0 ? 'floors' : 'targets'} per field`, () => {
       const { scores, report } = score(corpus, title);
       console.log(report);
       for (const field of Object.keys(TARGETS) as Field[])
-        expect.soft(scores[field], field).toBeGreaterThanOrEqual(TARGETS[field]);
+        expect.soft(scores[field], field).toBeGreaterThanOrEqual(floors[field] ?? TARGETS[field]);
     });
 
   });
