@@ -9,6 +9,16 @@ import type { Token } from './tokens.js';
 
 const THOUSANDS = /^\d{1,3}(?:[.,]\d{3})+$/;
 const PERIOD_WORDS = new Set(['week', 'dag', 'day', 'maand', 'month', 'weken', 'weeks', 'days', 'dagen']);
+const DIMENSION_UNITS = new Set(['mm', 'cm', 'um', 'micron', 'nm', 'pa', 'mbar', 'bar', 'rpm', 'toeren', 'graden', 'degrees']);
+const ENOUGH = new Set(['enough', 'sufficient', 'voldoende', 'genoeg']);
+const ROUGHLY = new Set(['roughly', 'about', 'approximately', 'around', 'ongeveer', 'circa', 'ca', 'zo', 'n']);
+
+function sizesOutput(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && ROUGHLY.has(tokens[k]!.word)) k -= 1;
+  const word = tokens[k]?.word;
+  return (word === 'for' || word === 'voor') && ENOUGH.has(tokens[k - 1]?.word ?? '');
+}
 
 export function quantitiesBySentence(tokens: readonly Token[]): Map<number, string> {
   const found = new Map<number, string>();
@@ -36,6 +46,11 @@ function isAmount(tokens: readonly Token[], i: number): boolean {
   if (code < 48 || code > 57) return false;
   const before = tokens[i - 1];
   if (before && NOT_QUANTITY_BEFORE.has(before.word)) return false;
+  // "roll widths 1,600 mm", "tot 60.000 toeren": a size or a rating, not an amount of goods.
+  const next = tokens[i + 1];
+  if (next && next.clause === tokens[i]!.clause && DIMENSION_UNITS.has(next.word)) return false;
+  // "8 t is enough for roughly 4 million masks": what a material will make, not goods offered.
+  if (sizesOutput(tokens, i)) return false;
   if (/^\d+k$/.test(word) || THOUSANDS.test(word)) return true;
   if (!/^\d+$/.test(word)) return false;
   const after = tokens[i + 1];

@@ -305,3 +305,15 @@ describe('classify: a denial next to the offer itself', () => {
     expect(main(workshop, 'nl')).toBe('gowns');
   });
 });
+
+describe('classify: numbers that are not amounts of goods', () => {
+  // Bug: a meltblown maker that does not make masks was filed under masks: "roll widths 175 mm, 350 mm or
+  // 1,600 mm" and "8 t is enough for roughly 4 million type IIR masks" read as amounts of masks offered.
+  it('regression: sizes and what a material will make are no amounts', () => {
+    const meltblown =
+      'We can offer meltblown PP for surgical and FFP2 masks, roll widths 175 mm, 350 mm or 1,600 mm, capacity 8 tonnes per month. ' +
+      '8 t is enough for roughly 4 million type IIR masks or 1.5 million FFP2 masks. We do not make finished masks.';
+    expect(main(meltblown, 'en')).toBe('materials');
+    expect(main('We can supply 1,600 FFP2 masks from stock.', 'en')).toBe('masks');
+  });
+});
