@@ -40,7 +40,8 @@ export function subjectIntent(subject: string | null | undefined): SubjectIntent
 // Markers that only a forward writes, whatever the subject says.
 const EXPLICIT_MARKER =
   /^[ \t>]*(-{2,}\s*(Forwarded message|Doorgestuurd bericht|Forwarded Message|Original Message Follows)\s*-*|Begin (forwarded message|doorgestuurd bericht)\s*:)[ \t]*$/im;
-const FROM_LINE = /^[ \t>]*\*?(From|Van|Afzender|De|Von)\s*:\*?[ \t]*(.+)$/gim;
+/** A header block's sender line; group 2 is its value. */
+export const FROM_LINE = /^[ \t>]*\*?(From|Van|Afzender|De|Von)\s*:\*?[ \t]*(.+)$/gim;
 const FIELD_LINE = /^[ \t>]*\*?(Sent|Verzonden|Date|Datum|To|Aan|Subject|Onderwerp|Cc|Verstuurd)\s*:\*?/i;
 const SUBJECT_LINE = /^[ \t>]*\*?(Subject|Onderwerp)\s*:\*?[ \t]*(.*)$/im;
 const DATE_LINE = /^[ \t>]*\*?(Sent|Verzonden|Date|Datum|Verstuurd)\s*:\*?[ \t]*(.*)$/im;

@@ -1,10 +1,11 @@
+import { FROM_LINE } from './inline-forward.js';
+
 /**
  * What the company itself wrote earlier in a thread quoted below its latest message. An association that
  * asked a company questions forwards the whole thread: the company's answer on top is short ("Best
  * regards, Tom"), and its first message, further down, holds the signature with organisation and KvK number.
  * Only blocks whose From line names the company's own address count: the others are the association's.
  */
-const FROM_LINE = /^[ \t>]*\*?(?:From|Van)\s*:\*?[ \t]*(.+)$/gim;
 const QUOTE = /^[ \t]*>+ ?/gm;
 
 export function ownHistory(text: string, email: string | null | undefined): string | null {
@@ -14,7 +15,7 @@ export function ownHistory(text: string, email: string | null | undefined): stri
   const starts = [...normalised.matchAll(FROM_LINE)];
   const own: string[] = [];
   starts.forEach((m, i) => {
-    if (!m[1]!.toLowerCase().includes(email)) return;
+    if (!m[2]!.toLowerCase().includes(email)) return;
     const end = starts[i + 1]?.index ?? normalised.length;
     const block = normalised.slice(m.index, end).replace(QUOTE, '');
     // The body starts after the header block (From, Sent, To, Subject), at its first blank line.

@@ -207,7 +207,7 @@ function topContentType(parsed: MpParsedMail): string {
  * A text part is the same mail as its HTML alternative, except a stub ("Dit bericht is in HTML-formaat",
  * "view this message in a browser") standing in for it: then the mail is what the HTML says.
  */
-export const STUB_TEXT_CHARS = 200;
+const STUB_TEXT_CHARS = 200;
 
 function bodyText(ownText: string, html: string | null): string {
   if (!html) return ownText;

@@ -1,5 +1,4 @@
 import { isOfferTriageError } from '../errors.js';
-import { htmlToText } from './body.js';
 import type { Address } from '../core/types.js';
 import { addressIn, findInlineForward, type InlineForward } from './inline-forward.js';
 import { splitTrailingNote } from './note-below.js';
@@ -9,7 +8,7 @@ import {
   isTnefAttachment,
   parseOutlookMsg,
 } from './outlook-attachments.js';
-import { parseMail, resolveLimits, STUB_TEXT_CHARS, type ParseLimits } from './parse.js';
+import { parseMail, resolveLimits, type ParseLimits } from './parse.js';
 import type { ForwardedOriginal, ParsedAttachment, ParsedMail, Unwrapped } from './types.js';
 
 /**
@@ -148,18 +147,12 @@ function fromInline(mail: ParsedMail, f: InlineForward): ForwardedOriginal {
   };
 }
 
-/** The HTML is read for a forward only behind a short text part (see STUB_TEXT_CHARS in parse.ts). */
+/** The body's text: parseMail made it from the HTML when there was no text part or only a stub (parse.ts). */
 function inlineOriginal(mail: ParsedMail, depth: number): Found | null {
-  let f = findInlineForward(mail.text, mail.subject);
-  let how = 'text body';
-  if (!f && mail.html && mail.text.trim().length < STUB_TEXT_CHARS) {
-    const fromHtml = htmlToText(mail.html);
-    if (fromHtml !== mail.text) f = findInlineForward(fromHtml, mail.subject);
-    how = 'HTML body';
-  }
+  const f = findInlineForward(mail.text, mail.subject);
   if (!f) return null;
   let original = fromInline(mail, f);
-  let chain = `${f.how} in ${how}`;
+  let chain = `${f.how} in the body`;
   // A forward of a forward: keep going while the inner body is itself a forward. A block written by the
   // forwarder themselves is their own earlier mail in a thread they forward (they asked, the company
   // answered), not another forward: the company's answer above it is the offer.

@@ -465,6 +465,43 @@ export const COUNTED_GOODS = new Set([
   'respirators',
 ]);
 
+/**
+ * Units that count a material by size or weight, not pieces: "2 miljoen meter per week" is elastic, "6.000 meter
+ * polyester op voorraad" a fabric. Not "m": it is also a size ("maat M en L").
+ */
+export const BULK_UNITS: ReadonlySet<string> = new Set([
+  'meter',
+  'meters',
+  'metre',
+  'metres',
+  'm2',
+  'ton',
+  'tons',
+  'tonnes',
+  'kg',
+  'kilo',
+  'rollen',
+  'rolls',
+]);
+
+/** Periods a rate or a lead time is counted in. */
+export const PERIOD_WORDS: ReadonlySet<string> = new Set([
+  'uur',
+  'hours',
+  'dag',
+  'dagen',
+  'day',
+  'days',
+  'werkdagen',
+  'week',
+  'weken',
+  'weeks',
+  'maand',
+  'maanden',
+  'month',
+  'months',
+]);
+
 export const NOT_QUANTITY_BEFORE = new Set([
   'en',
   'iso',

@@ -1,5 +1,6 @@
 import { CATEGORIES, type Category, type Language } from '../core/types.js';
 import {
+  BULK_UNITS,
   CAPACITY_WORDS,
   CLOSINGS,
   CONDITIONS,
@@ -56,7 +57,7 @@ export interface Evidence {
   mentions: Record<Category, Mention[]>;
   /** an ambiguous "ventilator" was read as a fan (isFanText) */
   fan: boolean;
-  /** products were the object of testing or certification: a lab's service */
+  /** products were the object of testing or certification, or the sender offers "een dienst, geen producten" */
   service: boolean;
   /** categories the sender says it does not make or sell (OWN_PRODUCTION_VERBS), or all with "geen producten" */
   disowned: Category[];
@@ -259,8 +260,15 @@ export function mentionsProduct(words: readonly string[]): boolean {
   return PRODUCTS.matchAll(words).some((match) => match.value.weight >= SURE_PRODUCT);
 }
 
-/** "geen ervaring met medische beademing" is no medical context. */
-/** See PATIENT_VENTILATION_CONTEXT: breathing patients, then kinds of fan, then the care setting decide. */
+/** Whether any lexicon word of `category` occurs in the words. */
+export function namesCategory(words: readonly string[], category: Category): boolean {
+  return PRODUCTS.matchAll(words).some((match) => match.value.category === category);
+}
+
+/**
+ * See PATIENT_VENTILATION_CONTEXT: breathing patients, then kinds of fan, then the care setting decide; denied
+ * context ("geen ervaring met medische beademing") is none.
+ */
 function isFanText(
   zoneTokens: ReadonlyArray<readonly Token[]>,
   zoneWords: ReadonlyArray<readonly string[]>,
@@ -299,10 +307,9 @@ function deniesMaking(tokens: readonly Token[], at: number): boolean {
   return making;
 }
 
-const BULK_UNITS = new Set(['meter', 'meters', 'metre', 'metres', 'm', 'm2', 'ton', 'tons', 'tonnes', 'kg', 'kilo', 'rollen', 'rolls']);
-
 function countsGoods(quantity: string, category: Category): boolean {
-  return category === 'materials' || !quantity.split(' ').some((word) => BULK_UNITS.has(word));
+  // In an amount's unit "m" is metres ("6.000 m per week"), not a size as it may be elsewhere.
+  return category === 'materials' || !quantity.split(' ').some((word) => BULK_UNITS.has(word) || word === 'm');
 }
 
 function joinZones(zoneWords: ReadonlyArray<readonly string[]>): string[] {

@@ -1,4 +1,4 @@
-import { COUNTED_GOODS, NOT_QUANTITY_BEFORE, QUANTITY_UNITS } from './cues.js';
+import { COUNTED_GOODS, NOT_QUANTITY_BEFORE, PERIOD_WORDS, QUANTITY_UNITS } from './cues.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -8,7 +8,6 @@ import type { Token } from './tokens.js';
  */
 
 const THOUSANDS = /^\d{1,3}(?:[.,]\d{3})+$/;
-const PERIOD_WORDS = new Set(['week', 'dag', 'day', 'maand', 'month', 'weken', 'weeks', 'days', 'dagen']);
 const DIMENSION_UNITS = new Set(['mm', 'cm', 'um', 'micron', 'nm', 'pa', 'mbar', 'bar', 'rpm', 'toeren', 'graden', 'degrees']);
 const ENOUGH = new Set(['enough', 'sufficient', 'voldoende', 'genoeg']);
 const ROUGHLY = new Set(['roughly', 'about', 'approximately', 'around', 'ongeveer', 'circa', 'ca', 'zo', 'n']);

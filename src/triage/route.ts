@@ -3,7 +3,8 @@ import type { Classification } from './classify.js';
 import { TermMatcher, type Match } from './matcher.js';
 import { isNegated } from './negation.js';
 import { fold, tokenized, type Token } from './tokens.js';
-import { LEXICON } from './lexicon.js';
+import { BULK_UNITS, PERIOD_WORDS } from './cues.js';
+import { namesCategory } from './evidence.js';
 
 /**
  * DESIGN §4 routes. Finished goods on the shelf, deliverable within days, go straight to the ministry's
@@ -145,11 +146,11 @@ const GONE = new Set([
 const GONE_VERBS = new Set(['is', 'was', 'zijn', 'are', 'raakt', 'runs']);
 
 /**
- * "Op voorraad hebben wij nog geen jassen", "Op voorraad hebben wij niets", "uit voorraad: n.v.t.": the denial
- * follows the stock words, in the same sentence, where isNegated (which looks before a product) does not look.
+ * "Op voorraad hebben wij nog geen jassen", "uit voorraad: n.v.t." (which reaches the word list as "n"), "we had
+ * stock but it is gone", "stock expected mid-April": a denial, or the goods gone or still to come, after the
+ * stock words in the same sentence, where isNegated (which looks before a product) does not look. The words
+ * of GONE count too, but "op" only right after ("voorraad is op", saysGone): further on it is "op maat".
  */
-// "n.v.t." and "n/a" reach the word list as "n" and a next sentence. "We had stock but it is gone", "stock
-// expected mid-April": gone or still to come.
 const DENIED_AFTER = new Set([
   'geen',
   'niets',
@@ -161,14 +162,9 @@ const DENIED_AFTER = new Set([
   'nul',
   'n',
   'nvt',
-  'gone',
-  'sold',
-  'verkocht',
-  'uitverkocht',
-  'depleted',
-  'exhausted',
   'expected',
   'verwacht',
+  ...[...GONE].filter((word) => word !== 'op'),
 ]);
 /**
  * A bare answer right after the stock words ("Ready stock: no", "Voorraad: nee"), ending its clause: "no" is
@@ -247,21 +243,8 @@ const MATERIAL_WORDS = new Set([
   'elastic',
   'granulaat',
   'granulate',
-  // goods counted in metres, tons or rolls are a material ("6.000 meter polyester op voorraad"); not "m",
-  // which is also a size ("maat M en L")
-  'meter',
-  'metres',
-  'ton',
-  'kg',
-  'rollen',
-  'rolls',
+  ...BULK_UNITS,
 ]);
-const PRODUCT_WORDS = new Map(
-  [...FINISHED, 'other' as const].map((category) => [
-    category,
-    new TermMatcher<true>(LEXICON[category].map(([term]) => [term, true] as const)),
-  ]),
-);
 
 function isInputStock(
   tokens: readonly Token[],
@@ -276,7 +259,7 @@ function isInputStock(
   while (to < words.length && tokens[to]!.sentence === sentence) to += 1;
   const said = words.slice(from, to);
   if (sizedByOutput(said)) return true;
-  return said.some((word) => MATERIAL_WORDS.has(word)) && !(PRODUCT_WORDS.get(category)?.test(said) ?? false);
+  return said.some((word) => MATERIAL_WORDS.has(word)) && !namesCategory(said, category);
 }
 
 /**
@@ -286,20 +269,7 @@ function isInputStock(
  */
 const SIZING_FILLERS = new Set(['ongeveer', 'circa', 'ca', 'about', 'approximately', 'de', 'eerste', 'the', 'first']);
 const NOT_OUTPUT = new Set([
-  'uur',
-  'hours',
-  'dag',
-  'dagen',
-  'day',
-  'days',
-  'werkdagen',
-  'week',
-  'weken',
-  'weeks',
-  'maand',
-  'maanden',
-  'month',
-  'months',
+  ...PERIOD_WORDS,
   'januari',
   'februari',
   'maart',

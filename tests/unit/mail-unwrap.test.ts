@@ -62,7 +62,7 @@ describe('unwrapForward', () => {
     expect(u.original.text).toContain('Crème de la crème');
     expect(u.original.text).not.toContain('Desk FME');
     expect(u.note).toContain('graag oppakken');
-    expect(u.how).toMatch(/^inline forward .* in text body$/);
+    expect(u.how).toMatch(/^inline forward .* in the body$/);
   });
 
   it('reads a Gmail forward from an HTML-only body (base64)', async () => {
