@@ -137,6 +137,10 @@ export const PASSING_BEFORE = new TermMatcher<true>(
     'to makers of',
     'makers van',
     'testing of',
+    'test capacity for',
+    'testing capacity for',
+    'testcapaciteit voor',
+    'keuringscapaciteit voor',
     'test',
     'testing',
     'certify',
@@ -505,6 +509,7 @@ export const PERIOD_WORDS: ReadonlySet<string> = new Set([
 export const NOT_QUANTITY_BEFORE = new Set([
   'en',
   'iso',
+  'iec',
   'nen',
   'type',
   'tel',

@@ -20,7 +20,7 @@ import {
 import { CARE_CONTEXT, FAN_CONTEXT, FAN_KIND_CONTEXT, LEXICON, PATIENT_VENTILATION_CONTEXT } from './lexicon.js';
 import { TermMatcher, type Match } from './matcher.js';
 import { isNegated } from './negation.js';
-import { quantitiesBySentence } from './quantity.js';
+import { quantitiesBySentence, type Amount } from './quantity.js';
 import { tokenized, type Token } from './tokens.js';
 
 /**
@@ -107,8 +107,10 @@ const SERVICE_VERBS = new Set([
   'certificeren',
   'certification',
   'certificering',
-  'certification of',
+  'testcapaciteit',
+  'keuringscapaciteit',
 ]);
+const LAB_CAPACITY = new Set(['testcapaciteit', 'keuringscapaciteit', 'capacity']);
 
 export function gatherEvidence(zones: readonly Zone[], language: Language): Evidence {
   const scanned = zones.map((zone) => tokenized(zone.text));
@@ -146,14 +148,18 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     const conditions = materials ? conditionScopes(CONDITIONS.matchAll(words), tokens) : NO_SCOPES;
     const sourced = materials ? sentencesOf(SOURCING.matchAll(words), tokens) : NO_SENTENCES;
 
+    const categories = hits.map((match) => {
+      if (!AMBIGUOUS_VENTILATOR.has(match.value.term) || !readsAsFan()) return match.value.category;
+      evidence.fan = true;
+      return 'other';
+    });
+    const heads = phraseHeads(hits, categories);
+    const amountHeads = amountHeadsBySentence(quantities, hits, heads, tokens);
+
     let previous: { match: Match<Term>; passing: boolean } | null = null;
     let deniedUpTo: number | null = null;
-    for (const match of hits) {
-      let { category } = match.value;
-      if (AMBIGUOUS_VENTILATOR.has(match.value.term) && readsAsFan()) {
-        category = 'other';
-        evidence.fan = true;
-      }
+    for (const [h, match] of hits.entries()) {
+      const category = categories[h]!;
       const token = tokens[match.start]!;
       const chained: boolean = previous !== null && previous.match.end >= match.start - 1 && previous.passing;
       // Parts for ventilators are ventilators (DESIGN §4), so "onderdelen voor beademing" is no passing mention.
@@ -173,6 +179,8 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
           (category === 'materials' && (inScope(conditions, tokens, match.start) || sourced.has(token.sentence))) ||
           isCustomersProduct(match, tokens, words));
       previous = { match, passing };
+      // "wasbare stoffen mondkapjes", "spunbond isolatiejassen": a word of another kind describing the product.
+      const describing = heads[h] !== category;
       const negated = isNegated(tokens, match.start, match.end, language);
       // "We do not make or sell masks or gowns": the products listed right after a denied one share its denial.
       const listed = deniedUpTo !== null && words.slice(deniedUpTo, match.start).every((w) => LIST_JOINERS.has(w));
@@ -180,7 +188,10 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
         disowned.add(category);
         deniedUpTo = match.end;
       }
-      const quantity = quantities.get(token.sentence) ?? null;
+      const amount = quantities.get(token.sentence);
+      const amountHead = amountHeads.get(token.sentence);
+      // "2.000 stoffen mondkapjes per week: katoen, elastiek achter de oren": the amount counts the masks only.
+      const quantity = amount && (amountHead === undefined || amountHead === category) ? amount.text : null;
       const offered = offerSentences.has(token.sentence);
       const share = match.start >= signatureFrom ? zone.signatureShare : 1;
       const weight = negated
@@ -190,10 +201,10 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
           share *
           (offered ? OFFERED : 1) *
           (quantity ? WITH_QUANTITY : 1) *
-          (passing ? IN_PASSING : 1);
+          (passing || describing ? IN_PASSING : 1);
       // Most terms are one word; slice and join copied every one of them.
       const term = match.end - match.start === 1 ? words[match.start]! : words.slice(match.start, match.end).join(' ');
-      evidence.mentions[category].push({ term, weight, offered, quantity, negated, passing });
+      evidence.mentions[category].push({ term, weight, offered, quantity, negated, passing: passing || describing });
       const terms = perTerm.get(category) ?? new Map<string, number[]>();
       perTerm.set(category, terms);
       const list = terms.get(match.value.term) ?? [];
@@ -220,6 +231,11 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
         mention.weight = 0;
       }
 
+  // A lab that offers to test some products ("testcapaciteit voor mondmaskers") tests the others it lists too
+  // ("filtermateriaal: meltblown en andere filtermedia"): DESIGN §4 files certification labs under other.
+  if (serviceObjects.size > 0 && offersLab(perTerm.get('other')))
+    for (const category of CATEGORIES)
+      if (category !== 'tests' && category !== 'other' && evidence.mentions[category].length > 0) serviceObjects.add(category);
   // Testing or certifying a product is a service: its other mentions (subject, standards) are the object too,
   // unless the product is also offered with a quantity.
   for (const category of serviceObjects) {
@@ -250,6 +266,54 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     }
   }
   return evidence;
+}
+
+/**
+ * The category each product word's noun phrase is about: in a run of product words that touch ("stoffen
+ * mondkapjes", "meltblown mask material"), the last one is the noun and the others describe it.
+ */
+function phraseHeads(hits: readonly Match<Term>[], categories: readonly Category[]): Category[] {
+  const heads = [...categories];
+  for (let h = hits.length - 2; h >= 0; h -= 1) if (hits[h + 1]!.start <= hits[h]!.end) heads[h] = heads[h + 1]!;
+  return heads;
+}
+
+/** words after an amount that may still name what it counts: "2.000 wasbare stoffen mondkapjes" */
+const AMOUNT_NOUN_REACH = 4;
+
+/** Per sentence, the category of the product an amount counts, when a product word follows the amount. */
+function amountHeadsBySentence(
+  amounts: ReadonlyMap<number, Amount>,
+  hits: readonly Match<Term>[],
+  heads: readonly Category[],
+  tokens: readonly Token[],
+): Map<number, Category> {
+  const found = new Map<number, Category>();
+  for (const [sentence, { at }] of amounts) {
+    const h = hits.findIndex(
+      (hit) => hit.start > at && hit.start <= at + AMOUNT_NOUN_REACH && tokens[hit.start]!.clause === tokens[at]!.clause,
+    );
+    if (h >= 0) found.set(sentence, heads[h]!);
+  }
+  return found;
+}
+
+const LAB_TERMS = new Set([
+  'testlaboratori*',
+  'testlab',
+  'test lab',
+  'testing laborator*',
+  'keuring*',
+  'certificering*',
+  'aangemelde instantie',
+  'notified body',
+]);
+
+/** Whether the sender names itself a test or certification lab (a lab term it does not deny). */
+function offersLab(terms: ReadonlyMap<string, number[]> | undefined): boolean {
+  if (terms === undefined) return false;
+  for (const [term, weights] of terms) if (LAB_TERMS.has(term) && weights.some((w) => w > 0)) return true;
+  return false;
 }
 
 /** Product words sure enough (weight 2.5 and up) to keep a mail away from the spam bin. */
@@ -326,12 +390,15 @@ function emptyRecord<T>(make: () => T): Record<Category, T> {
   return record;
 }
 
-/** Where each passing phrase ends, unless it follows a capacity word ("capacity for the production of"). */
-function passingPhraseEnds(matches: readonly Match<true>[], words: readonly string[]): Set<number> {
-  const ends = new Set<number>();
+/**
+ * Where each passing phrase ends, mapped to where it starts, unless it follows a capacity word ("capacity for
+ * the production of").
+ */
+function passingPhraseEnds(matches: readonly Match<true>[], words: readonly string[]): Map<number, number> {
+  const ends = new Map<number, number>();
   for (const match of matches) {
     const before = words[match.start - 1];
-    if (before === undefined || !CAPACITY_WORDS.has(before)) ends.add(match.end);
+    if (before === undefined || !CAPACITY_WORDS.has(before)) ends.set(match.end, match.start);
   }
   return ends;
 }
@@ -341,23 +408,28 @@ function isPassing(
   category: Category,
   tokens: readonly Token[],
   words: readonly string[],
-  passingEnds: Set<number>,
+  passingEnds: ReadonlyMap<number, number>,
   language: Language,
 ): 'service' | 'passing' | null {
   // "Wij hebben geen ervaring met certificering volgens EN 13795": a service denied is a need, not an offer.
-  const serviceAt = (at: number): 'service' | 'passing' =>
-    SERVICE_VERBS.has(words[at]!) && !isNegated(tokens, at, at + 1, language) ? 'service' : 'passing';
+  const isService = (at: number): boolean => SERVICE_VERBS.has(words[at]!) && !isNegated(tokens, at, at + 1, language);
   const clause = tokens[match.start]!.clause;
   for (let gap = 0; gap <= PASSING_REACH; gap += 1) {
     const end = match.start - gap;
     if (end < 1 || tokens[end - 1]!.clause !== clause) break;
-    if (passingEnds.has(end)) return serviceAt(SERVICE_VERBS.has(words[end - 1]!) ? end - 1 : end - 2);
+    const start = passingEnds.get(end);
+    if (start === undefined) continue;
+    // "testcapaciteit voor PCR-testen" is a lab's capacity for tests, which DESIGN §4 files under tests.
+    if (category === 'tests' && words.slice(start, end).some((w) => LAB_CAPACITY.has(w))) return null;
+    // The verb may open the phrase ("testing of", "test capacity for") or stand just before it ("keuren volgens").
+    for (let at = Math.max(0, start - 1); at < end; at += 1) if (isService(at)) return 'service';
+    return 'passing';
   }
   // "antigeen testen" are tests, while "mondkapjes testen" is a lab's service: only other products get this.
   const after = words[match.end];
   if (category === 'tests' || after === undefined || tokens[match.end]!.clause !== clause || !PASSING_AFTER.has(after))
     return null;
-  return serviceAt(match.end);
+  return isService(match.end) ? 'service' : 'passing';
 }
 
 /**

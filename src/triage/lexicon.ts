@@ -243,6 +243,18 @@ export const LEXICON: LexiconTable = {
     ['smms', 3],
     ['ssmms', 3],
     ['spunmelt', 3.5],
+    // Raw chemicals for reagents (DESIGN §4), named as chemists name them: a ready-to-use buffer is `tests`.
+    ['raw chemical*', 3],
+    ['fine chemical*', 3],
+    ['fijnchemicali*', 3],
+    ['basischemicali*', 3],
+    ['laboratory chemical*', 2.5],
+    ['labchemicali*', 2.5],
+    ['guanidin*', 3],
+    ['gitc', 3],
+    ['tris', 2],
+    ['edta', 2.5],
+    ['nitrocellulose', 3],
   ],
   ventilators: [
     ['beademingsappara*', 4],
@@ -363,6 +375,22 @@ export const LEXICON: LexiconTable = {
     ['gezichtsscherm*', 3.5],
     ['oogbescherm*', 2.5],
     ['eye protection', 2.5],
+    // Respiratory protection that DESIGN §4 does not list as masks: powered hoods.
+    ['papr', 3.5],
+    ['paprs', 3.5],
+    ['powered air*', 3.5],
+    ['respirator hood*', 3.5],
+    ['hoods', 1.5],
+    // Care equipment beside ventilators on the same IC wards, which is not ventilators.
+    ['patientmonitor*', 3],
+    ['patient monitor*', 3],
+    ['monitoren', 1.5],
+    ['saturatiemeter*', 3],
+    ['pulse oximet*', 3],
+    ['pulsoximet*', 3],
+    ['infuuspomp*', 3],
+    ['infusion pump*', 3],
+    ['defibrillat*', 3],
   ],
 };
 

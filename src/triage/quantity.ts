@@ -8,7 +8,20 @@ import type { Token } from './tokens.js';
  */
 
 const THOUSANDS = /^\d{1,3}(?:[.,]\d{3})+$/;
-const DIMENSION_UNITS = new Set(['mm', 'cm', 'um', 'micron', 'nm', 'pa', 'mbar', 'bar', 'rpm', 'toeren', 'graden', 'degrees']);
+const DIMENSION_UNITS = new Set([
+  'mm',
+  'cm',
+  'um',
+  'micron',
+  'nm',
+  'pa',
+  'mbar',
+  'bar',
+  'rpm',
+  'toeren',
+  'graden',
+  'degrees',
+]);
 const ENOUGH = new Set(['enough', 'sufficient', 'voldoende', 'genoeg']);
 const ROUGHLY = new Set(['roughly', 'about', 'approximately', 'around', 'ongeveer', 'circa', 'ca', 'zo', 'n']);
 
@@ -19,8 +32,15 @@ function sizesOutput(tokens: readonly Token[], i: number): boolean {
   return (word === 'for' || word === 'voor') && ENOUGH.has(tokens[k - 1]?.word ?? '');
 }
 
-export function quantitiesBySentence(tokens: readonly Token[]): Map<number, string> {
-  const found = new Map<number, string>();
+export interface Amount {
+  /** "500.000 per week" */
+  text: string;
+  /** the token the number stands at */
+  at: number;
+}
+
+export function quantitiesBySentence(tokens: readonly Token[]): Map<number, Amount> {
+  const found = new Map<number, Amount>();
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     if (found.has(token.sentence) || !isAmount(tokens, i)) continue;
@@ -34,7 +54,7 @@ export function quantitiesBySentence(tokens: readonly Token[]): Map<number, stri
       else if (parts.length === 1 && skipped < 2 && !/^\d/.test(next.word)) skipped += 1;
       else break;
     }
-    found.set(token.sentence, parts.join(' '));
+    found.set(token.sentence, { text: parts.join(' '), at: i });
   }
   return found;
 }

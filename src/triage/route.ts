@@ -127,6 +127,17 @@ const FINISHED_OTHER = new TermMatcher<true>(
     'visor*',
     'zeep',
     'soap',
+    'papr*',
+    'powered air*',
+    'respirator hood*',
+    'patientmonitor*',
+    'patient monitor*',
+    'saturatiemeter*',
+    'pulse oximet*',
+    'pulsoximet*',
+    'infuuspomp*',
+    'infusion pump*',
+    'defibrillat*',
   ].map((term) => [term, true] as const),
 );
 

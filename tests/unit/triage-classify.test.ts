@@ -317,3 +317,48 @@ describe('classify: numbers that are not amounts of goods', () => {
     expect(main('We can supply 1,600 FFP2 masks from stock.', 'en')).toBe('masks');
   });
 });
+
+describe('classify: category boundaries (DESIGN §4)', () => {
+  // Bug: a sewing workshop's "2.000 wasbare stoffen mondkapjes per week: katoen met een tussenlaag, elastiek
+  // achter de oren" was filed under materials: the amount counted the fabric and elastic that describe the masks.
+  it('regression: an amount counts the product its own phrase names', () => {
+    const workshop =
+      'Met acht thuisnaaisters maken wij ongeveer 3.000 wasbare stoffen mondkapjes per week: twee lagen katoen, ' +
+      'elastiek achter de oren. Stof en elastiek kopen wij zelf in.';
+    expect(main(workshop, 'nl')).toBe('masks');
+    expect(main('We can supply 40 tonnes of spunbond per month for gown makers.', 'en')).toBe('materials');
+  });
+
+  it('regression: a material word describing a product is its description', () => {
+    expect(main('Wij kunnen spunbond isolatiejassen leveren.', 'nl')).toBe('gowns');
+    expect(main('We offer meltblown mask material, 20 tonnes a month.', 'en')).toBe('materials');
+  });
+
+  // Bug: a distributor of guanidine thiocyanate, Tris and EDTA for extraction buffers was filed under other
+  // (its warehouse and its ethanol were the only words the lexicon knew).
+  it('regression: raw chemicals for reagents are materials', () => {
+    const distributor =
+      'Guanidine thiocyanate (GITC), molecular biology grade: 1,800 kg in our warehouse. Tris base: 700 kg. ' +
+      'EDTA disodium salt: 400 kg. We do not make buffers or test kits; we supply the raw chemicals to those who do.';
+    expect(main(distributor, 'en')).toBe('materials');
+  });
+
+  // Bug: an accredited lab offering test capacity for masks, protective clothing and filter media was filed
+  // under gowns: the products it tests were read as offered.
+  it('regression: a lab testing masks, clothing and filter media offers a service', () => {
+    const lab =
+      'Ons testlaboratorium (geaccrediteerd) biedt met voorrang keuringscapaciteit aan:\n' +
+      '• mondmaskers: EN 149 en EN 14683\n• isolatiejassen: EN 13795\n• filtermateriaal: meltblown en filtermedia\n' +
+      'Doorlooptijd 5 werkdagen.';
+    expect(main(lab, 'nl', { subject: 'Testcapaciteit voor mondmaskers en beschermende kleding' })).toBe('other');
+    // A lab's capacity for diagnostic tests is tests (DESIGN §4).
+    expect(main('Ons laboratorium heeft testcapaciteit voor 2.000 PCR-testen per dag.', 'nl')).toBe('tests');
+  });
+
+  it('regression: powered respirator hoods and patient monitors are other', () => {
+    expect(main('We have 600 PAPR units with respirator hoods in stock, delivery in 4 days.', 'en')).toBe('other');
+    const monitors =
+      'Wij kunnen 120 gereviseerde patiëntmonitoren leveren. Daarnaast doen onze technici onderhoud van beademingsapparatuur.';
+    expect(main(monitors, 'nl')).toBe('other');
+  });
+});

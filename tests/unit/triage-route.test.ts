@@ -186,3 +186,11 @@ describe("decideRoute: a lab's own stock", () => {
     expect(decide('Wij hebben 80.000 antigeentesten op voorraad, levering voor 1 april.').route).toBe('redirect');
   });
 });
+
+describe('decideRoute: finished supplies filed under other', () => {
+  // Regression: powered respirator hoods from stock were kept in review once filed under other, not masks.
+  it('regression: hoods and monitors from stock are finished goods', () => {
+    expect(route('other', 'We have 600 PAPR units in stock, delivery in 4 days.').route).toBe('redirect');
+    expect(route('other', 'Wij hebben 40 patiëntmonitoren op voorraad, levering binnen 3 dagen.').route).toBe('redirect');
+  });
+});
