@@ -29,7 +29,8 @@ export async function analyse(raw: Buffer, limits?: Partial<ParseLimits>): Promi
     from: original.from,
     subject,
     html: original.html,
-    history: ownHistory(original.text, original.from?.email),
+    // A company re-sending its own mail ("any news?") signs its new note on top, often with its KvK number.
+    history: ownHistory(original.text, original.from?.email) ?? (unwrapped.how && !unwrapped.forwarder ? unwrapped.note : null),
   });
   const attachments = listAttachments(mail.attachments, original.attachments);
 

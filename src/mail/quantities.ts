@@ -37,7 +37,7 @@ const NOUNS =
   'mondkapjes?|mondmaskers?|mond-neusmaskers?|maskers?|masks?|respirators?|gowns?|schorten|isolatiejassen|jassen|overalls|coveralls?|pakken|suits?|' +
   'handschoenen|gloves?|gelaatsschermen|spatschermen|face\\s?shields?|shields?|brillen|goggles|' +
   'tests?|testen|sneltesten|testkits?|kits?|wattenstaafjes|swabs?|reagents?|reagentia|samples?|' +
-  'beademingsapparaten|ventilators?|apparaten|devices?';
+  'beademingsapparaten|ventilators?|apparaten|toestellen|devices?|monitors?|monitoren|concentrators?|concentratoren|machines?';
 
 /** Words between number and noun that make the number a size, not a count ("3 lagen", "25 gsm"). */
 const MEASURE =

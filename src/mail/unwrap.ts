@@ -1,5 +1,6 @@
 import { isOfferTriageError } from '../errors.js';
 import type { Address } from '../core/types.js';
+import { findFormForward } from './form-forward.js';
 import { addressIn, findInlineForward, type InlineForward } from './inline-forward.js';
 import { splitTrailingNote } from './note-below.js';
 import {
@@ -77,8 +78,24 @@ async function unwrap(mail: ParsedMail, lim: ParseLimits, depth: number, warning
   }
   const attached = await attachedOriginal(mail, lim, depth, warnings);
   if (attached) return attached;
-  const inline = inlineOriginal(mail, depth);
-  return inline;
+  return inlineOriginal(mail, depth) ?? formOriginal(mail);
+}
+
+/** A web form pasted by an association; the form's own relay mailbox (FORM_RELAY) is the company writing. */
+function formOriginal(mail: ParsedMail): Found | null {
+  if (!mail.from || FORM_RELAY.test(mail.from.email)) return null;
+  const form = findFormForward(mail.text, mail.from);
+  if (!form) return null;
+  const original: ForwardedOriginal = {
+    from: form.from,
+    subject: mail.subject,
+    date: mail.date,
+    messageId: null,
+    text: form.text,
+    html: mail.html,
+    attachments: mail.attachments,
+  };
+  return { original, note: form.note, how: 'web-form entry pasted in the body' };
 }
 
 async function attachedOriginal(

@@ -467,6 +467,11 @@ export const COUNTED_GOODS = new Set([
   'sneltesten',
   'mondmaskers',
   'respirators',
+  'beademingsapparaten',
+  'ventilatoren',
+  'coveralls',
+  'monitors',
+  'concentrators',
 ]);
 
 /**

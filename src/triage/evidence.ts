@@ -136,6 +136,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
   zones.forEach((zone, z) => {
     const tokens = zoneTokens[z]!;
     const words = zoneWords[z]!;
+    const { listHeads } = scanned[z]!;
     const hits = PRODUCTS.matchAll(words);
     // The context below only weighs product words: most zones (note, attachment names) have none.
     if (hits.length === 0) return;
@@ -156,6 +157,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     const heads = phraseHeads(hits, categories);
     const amountHeads = amountHeadsBySentence(quantities, hits, heads, tokens);
 
+    let madeOf: { clause: number } | null = null;
     let previous: { match: Match<Term>; passing: boolean } | null = null;
     let deniedUpTo: number | null = null;
     for (const [h, match] of hits.entries()) {
@@ -170,6 +172,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
         if (previous && words.slice(previous.match.end, match.start).every((w) => LIST_JOINERS.has(w)))
           serviceObjects.add(previous.match.value.category);
       }
+      const negated = isNegated(tokens, match.start, match.end, language);
       const passing: boolean =
         category !== 'ventilators' &&
         (chained ||
@@ -179,20 +182,28 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
           (category === 'materials' && (inScope(conditions, tokens, match.start) || sourced.has(token.sentence))) ||
           isCustomersProduct(match, tokens, words));
       previous = { match, passing };
-      // "wasbare stoffen mondkapjes", "spunbond isolatiejassen": a word of another kind describing the product.
-      const describing = heads[h] !== category;
-      const negated = isNegated(tokens, match.start, match.end, language);
+      // "wasbare stoffen mondkapjes", "spunbond isolatiejassen": a word of another kind describing the product;
+      // "mondkapjes maken van katoen met een tussenlaag van polypropyleen vlies": what the product is made of.
+      const describing =
+        heads[h] !== category || (category === 'materials' && madeOf !== null && madeOf.clause === token.clause);
+      if (category !== 'materials' && !negated) madeOf = composition(match, tokens, words);
       // "We do not make or sell masks or gowns": the products listed right after a denied one share its denial.
       const listed = deniedUpTo !== null && words.slice(deniedUpTo, match.start).every((w) => LIST_JOINERS.has(w));
-      if (category !== 'other' && ((negated && deniesMaking(tokens, match.start)) || listed)) {
+      // "Wij maken zelf geen complete beademingsapparaten": their parts are still ventilators (DESIGN §4).
+      const partsOnly = category === 'ventilators' && WHOLE.has(words[match.start - 1] ?? '');
+      if (category !== 'other' && !partsOnly && ((negated && deniesMaking(tokens, match.start)) || listed)) {
         disowned.add(category);
         deniedUpTo = match.end;
       }
-      const amount = quantities.get(token.sentence);
-      const amountHead = amountHeads.get(token.sentence);
+      const intro = listHeads.get(token.sentence);
+      // A list item without an amount of its own is counted by its introduction's ("500.000 per week:\n- FFP2").
+      const counted = quantities.has(token.sentence) || intro === undefined ? token.sentence : intro;
+      const amount = quantities.get(counted);
+      const amountHead = amountHeads.get(counted);
       // "2.000 stoffen mondkapjes per week: katoen, elastiek achter de oren": the amount counts the masks only.
       const quantity = amount && (amountHead === undefined || amountHead === category) ? amount.text : null;
-      const offered = offerSentences.has(token.sentence);
+      // An item of a list is offered by the sentence that introduces it ("Wij kunnen leveren:\n- 500.000 FFP2").
+      const offered = offerSentences.has(token.sentence) || (intro !== undefined && offerSentences.has(intro));
       const share = match.start >= signatureFrom ? zone.signatureShare : 1;
       const weight = negated
         ? 0
@@ -376,6 +387,16 @@ function countsGoods(quantity: string, category: Category): boolean {
   return category === 'materials' || !quantity.split(' ').some((word) => BULK_UNITS.has(word) || word === 'm');
 }
 
+const MADE_OF = new Set(['van', 'uit', 'met', 'of', 'from', 'with']);
+
+/** "mondkapjes (maken) van ...", "gowns made of ...", "masks with ...": the rest of the clause says what it is made of. */
+function composition(match: Match<Term>, tokens: readonly Token[], words: readonly string[]): { clause: number } | null {
+  const { clause } = tokens[match.start]!;
+  for (let at = match.end; at < Math.min(words.length, match.end + 2); at += 1)
+    if (tokens[at]!.clause === clause && MADE_OF.has(words[at]!)) return { clause };
+  return null;
+}
+
 function joinZones(zoneWords: ReadonlyArray<readonly string[]>): string[] {
   // A loop, not Array.prototype.flat: that is a slow generic path in V8, slower than the lexicon scan.
   const all: string[] = [];
@@ -477,6 +498,7 @@ interface Scope {
 
 const NO_SCOPES: readonly Scope[] = [];
 const NO_SENTENCES: ReadonlySet<number> = new Set();
+const WHOLE = new Set(['complete', 'volledige', 'gehele', 'hele', 'whole', 'entire', 'finished', 'klare']);
 const LIST_JOINERS = new Set(['or', 'and', 'nor', 'of', 'en', 'noch']);
 
 function sentencesOf(matches: readonly Match<true>[], tokens: readonly Token[]): ReadonlySet<number> {

@@ -327,6 +327,18 @@ export const LEXICON: LexiconTable = {
     ['cold chain', 2],
     ['warehous*', 1.5],
     ['opslag', 1],
+    // What a logistics firm offers; not "per luchtvracht", which is how any seller ships.
+    ['opslagruimte', 2.5],
+    ['storage space', 2.5],
+    ['distributiecentr*', 2.5],
+    ['distribution cent*', 2.5],
+    ['distributie', 1],
+    ['palletplaats*', 2.5],
+    ['pallet place*', 2.5],
+    ['pallet space*', 2.5],
+    ['pallet position*', 2.5],
+    ['fulfilment', 2],
+    ['fulfillment', 2],
     ['certific*', 2],
     ['certificering*', 2.5],
     ['keuring*', 2.5],
@@ -403,7 +415,10 @@ export const LEXICON: LexiconTable = {
  */
 export const PATIENT_VENTILATION_CONTEXT: readonly string[] = [
   'beadem*',
-  'patient*',
+  // Patients, not their rooms: "patiëntenkamers in onderdruk zetten" is an air-handling job.
+  'patient',
+  'patients',
+  'patienten',
   'ademhal*',
   'respiratory',
   'longen',

@@ -75,6 +75,10 @@ function isAmount(tokens: readonly Token[], i: number): boolean {
   const after = tokens[i + 1];
   if (after && after.clause === tokens[i]!.clause && (QUANTITY_UNITS.has(after.word) || COUNTED_GOODS.has(after.word)))
     return true;
+  // "25 ICU ventilators", "40 refurbished monitors": a small count of goods, one word describing them.
+  const goods = tokens[i + 2];
+  if (goods && goods.clause === tokens[i]!.clause && COUNTED_GOODS.has(goods.word) && /^[a-z]/.test(after!.word))
+    return true;
   // "053 - 480 12 34": a group of a phone number, after an area code or before groups of one or two digits;
   // "RvA L 412": a code after a single letter ("3 x 100" is a product of amounts).
   if ((before && /^0\d+$/.test(before.word)) || (after && /^\d{1,2}$/.test(after.word))) return false;

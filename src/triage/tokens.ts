@@ -31,6 +31,11 @@ export interface Tokenized {
   /** the sentence and clause counts at the end of the text, trailing breaks included */
   sentences: number;
   clauses: number;
+  /**
+   * Each item of a bulleted list is a sentence of its own; this maps it to the sentence that introduces the
+   * list ("Wat wij kunnen leveren:"), which is what the item completes.
+   */
+  listHeads: ReadonlyMap<number, number>;
 }
 
 /**
@@ -42,8 +47,8 @@ const recent: Tokenized[] = [];
 
 export function tokenized(text: string): Tokenized {
   for (const entry of recent) if (entry.text === text) return entry;
-  const { tokens, sentences, clauses } = split(fold(text));
-  return remember(text, () => tokens, tokens.map((token) => token.word), sentences, clauses);
+  const { tokens, sentences, clauses, listHeads } = split(fold(text));
+  return remember(text, () => tokens, tokens.map((token) => token.word), sentences, clauses, listHeads);
 }
 
 /** Tokens are made on first use: a joined text is mostly read as words only (language, spam markers). */
@@ -53,6 +58,7 @@ function remember(
   words: string[],
   sentences: number,
   clauses: number,
+  listHeads: ReadonlyMap<number, number>,
 ): Tokenized {
   let tokens: readonly Token[] | null = null;
   // Frozen: the matcher keeps its scan of a frozen word list (matcher.ts), as nobody can change it.
@@ -64,6 +70,7 @@ function remember(
     words: Object.freeze(words),
     sentences,
     clauses,
+    listHeads,
   };
   if (recent.unshift(entry) > RECENT) recent.pop();
   return entry;
@@ -92,12 +99,15 @@ export function tokenizedJoin(first: string, second: string): Tokenized {
       tokens.push({ word: token.word, sentence: token.sentence + head.sentences, clause: token.clause + head.clauses });
     return tokens;
   };
+  const listHeads = new Map(head.listHeads);
+  for (const [item, intro] of tail.listHeads) listHeads.set(item + head.sentences, intro + head.sentences);
   return remember(
     text,
     joinTokens,
     head.words.concat(tail.words),
     tail.sentences + head.sentences,
     tail.clauses + head.clauses,
+    listHeads,
   );
 }
 
@@ -147,12 +157,21 @@ const isClauseMark = (c: number): boolean =>
  * "500.000"), blank lines and . ! ? end sentences, the rest end clauses. The regex allocated a match per
  * piece, which made tokenizing the costliest part of classification.
  */
-function split(folded: string): { tokens: Token[]; sentences: number; clauses: number } {
+function split(folded: string): {
+  tokens: Token[];
+  sentences: number;
+  clauses: number;
+  listHeads: Map<number, number>;
+} {
   const tokens: Token[] = [];
+  const listHeads = new Map<number, number>();
   const length = folded.length;
   let sentence = 0;
   let clause = 0;
   let at = 0;
+  // The sentence introducing the current list, until a blank line ends it.
+  let intro = -1;
+  let marker = 0;
   while (at < length) {
     const c = folded.charCodeAt(at);
     if (isWordChar(c)) {
@@ -170,9 +189,26 @@ function split(folded: string): { tokens: Token[]; sentences: number; clauses: n
       let end = at + 1;
       while (folded.charCodeAt(end) === SPACE || folded.charCodeAt(end) === TAB) end += 1;
       if (folded.charCodeAt(end) === NEWLINE) {
+        // "Wij bieden aan:", a blank line, then the list: the items still complete that sentence.
+        const opens = endsWithColon(folded, at);
         sentence += 1;
         clause += 1;
+        intro = -1;
         at = end + 1;
+        let start = at;
+        while (folded.charCodeAt(start) === SPACE || folded.charCodeAt(start) === TAB) start += 1;
+        if (opens && (marker = bulletLength(folded, start)) > 0) {
+          intro = sentence - 1;
+          listHeads.set(sentence, intro);
+          at = start + marker;
+        }
+      } else if ((marker = bulletLength(folded, end)) > 0) {
+        // "- frames voor gelaatsschermen (2.000 per dag)" and "- adapters voor beademing" are separate statements.
+        if (intro < 0) intro = sentence;
+        sentence += 1;
+        clause += 1;
+        listHeads.set(sentence, intro);
+        at = end + marker;
       } else {
         at += 1;
       }
@@ -191,5 +227,30 @@ function split(folded: string): { tokens: Token[]; sentences: number; clauses: n
       at += 1;
     }
   }
-  return { tokens, sentences: sentence, clauses: clause };
+  return { tokens, sentences: sentence, clauses: clause, listHeads };
+}
+
+const BULLET = 0x2022;
+const MIDDLE_DOT = 0xb7;
+const SMALL_SQUARE = 0x25aa;
+const WHITE_BULLET = 0x25e6;
+const ASTERISK = 42;
+const CLOSE = new Set([DOT, CLOSE_PAREN]);
+
+/** Whether the line ending at `newline` ends with a colon. */
+function endsWithColon(folded: string, newline: number): boolean {
+  let at = newline - 1;
+  while (folded.charCodeAt(at) === SPACE || folded.charCodeAt(at) === TAB) at -= 1;
+  return folded.charCodeAt(at) === COLON;
+}
+
+/** The length of a list marker at `at`, the start of a line ("- ", "• ", "* ", "1. ", "12) "), or 0. */
+function bulletLength(folded: string, at: number): number {
+  const c = folded.charCodeAt(at);
+  if (c === BULLET || c === MIDDLE_DOT || c === SMALL_SQUARE || c === WHITE_BULLET) return 1;
+  const next = folded.charCodeAt(at + 1);
+  if (c === DASH || c === ASTERISK || c === EN_DASH || c === EM_DASH) return next === SPACE || next === TAB ? 1 : 0;
+  if (!isDigit(c)) return 0;
+  const close = isDigit(next) ? at + 2 : at + 1;
+  return CLOSE.has(folded.charCodeAt(close)) && folded.charCodeAt(close + 1) === SPACE ? close + 1 - at : 0;
 }

@@ -77,3 +77,12 @@ describe('findQuantities', () => {
     expect(findQuantities('5000 maskers en 200 schorten').map((q) => q.amount)).toEqual([5000, 200]);
   });
 });
+
+describe('findQuantities: counts of equipment', () => {
+  // Bug: a service firm's "Capaciteit ca. 40 toestellen per week" was no rate, so its small stock of spare
+  // parts ("een beperkte voorraad vervangingsonderdelen") was read as ready stock and referred on.
+  it('regression: devices and machines are counted goods', () => {
+    expect(findQuantities('Capaciteit ca. 40 toestellen per week.')).toEqual([{ text: '40 toestellen per week', amount: 40, per: 'week' }]);
+    expect(findQuantities('We can refurbish 50 monitors a week.')[0]?.per).toBe('week');
+  });
+});

@@ -277,3 +277,57 @@ describe('a company re-sending its own mail', () => {
     expect(a.reasons[0]).toMatch(/re-sent by its own author/);
   });
 });
+
+describe('a company re-sending its own mail with a new signed note', () => {
+  // Bug: "any news on our offer?" on top of the company's own earlier mail lost the KvK number in the new
+  // note's signature: the quoted original was read as the offer and the note as a forwarder's.
+  it('regression: the KvK number in its new note is the offer\'s', async () => {
+    const raw = Buffer.from(
+      'From: Mark Jansen <m.jansen@safestock.example>\r\nTo: aanbod@crisisteam.example\r\nSubject: FW: FFP2 masks in stock - any news?\r\n\r\n' +
+        'Has anyone looked at our offer below? We now have 30,000 FFP2 masks left.\r\n\r\nKind regards,\r\nMark Jansen\r\nSafeStock B.V.\r\nChamber of Commerce (KvK) 12065431\r\n\r\n' +
+        '-----Original Message-----\r\nFrom: Mark Jansen <m.jansen@safestock.example>\r\nSent: Thursday, 2 April 2020 18:12\r\nTo: aanbod@crisisteam.example\r\nSubject: FFP2 masks in stock\r\n\r\n' +
+        'We have 40,000 FFP2 masks in stock in Venlo, delivery within 48 hours.\r\n\r\nKind regards,\r\nMark Jansen\r\n',
+    );
+    const a = await analyse(raw);
+    expect(a.forwardedBy).toBeNull();
+    expect(a.sender?.email).toBe('m.jansen@safestock.example');
+    expect(a.kvk).toBe('12065431');
+  });
+});
+
+describe('a web-form entry pasted by an association', () => {
+  const pasted = (fields: string) =>
+    Buffer.from(
+      'From: FME Coronadesk <coronadesk@fme.example>\r\nTo: aanbod@crisisteam.example\r\nSubject: Aanbod via FME: meltblown\r\n\r\n' +
+        'Geacht crisisteam,\r\n\r\nOnderstaand aanbod kwam binnen via ons webformulier. Wij beoordelen de producten niet.\r\n\r\n' +
+        '--- Aanbod zoals ontvangen via het webformulier ---\r\n\r\n' +
+        fields +
+        'Omschrijving aanbod:\r\nWij produceren meltblown, ca. 1,2 ton per dag. Mondmaskers maken wij zelf niet.\r\n\r\n--- einde aanbod ---\r\n\r\n' +
+        'Met vriendelijke groet,\r\n\r\nCoronadesk FME\r\nKvK 27170400\r\n',
+    );
+
+  // Bug: with no forward header the association was the sender and its own KvK number the company's.
+  it('regression: the company in the fields is the sender, the association its forwarder', async () => {
+    const a = await analyse(
+      pasted(
+        'Bedrijfsnaam: Twentse Vlies B.V.\r\nKvK-nummer: 08176530\r\nContactpersoon: Hanneke Oude Luttikhuis\r\nE-mailadres: h.oudeluttikhuis@twentsevlies.example\r\nTelefoon: 053 - 480 17 60\r\n',
+      ),
+    );
+    expect(a.sender?.email).toBe('h.oudeluttikhuis@twentsevlies.example');
+    expect(a.sender?.name).toBe('Hanneke Oude Luttikhuis');
+    expect(a.forwardedBy?.email).toBe('coronadesk@fme.example');
+    expect(a.kvk).toBe('08176530');
+    expect(a.category).toBe('materials');
+    expect(a.forwarderNote).toContain('Onderstaand aanbod kwam binnen');
+    expect(a.offerText).not.toContain('27170400');
+  });
+
+  it('is not a signature with an e-mail line, nor the association\'s own address', async () => {
+    const signature = await analyse(pasted('E-mail: info@twentsevlies.example\r\nTelefoon: 053 - 480 17 60\r\n'));
+    expect(signature.forwardedBy).toBeNull();
+    const own = await analyse(
+      pasted('Bedrijfsnaam: FME\r\nContactpersoon: Jeroen Smit\r\nE-mailadres: j.smit@fme.example\r\nTelefoon: 079 353 11 00\r\n'),
+    );
+    expect(own.forwardedBy).toBeNull();
+  });
+});

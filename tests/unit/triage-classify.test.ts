@@ -362,3 +362,63 @@ describe('classify: category boundaries (DESIGN §4)', () => {
     expect(main(monitors, 'nl')).toBe('other');
   });
 });
+
+describe('classify: what a sentence is about', () => {
+  // Bug: an industrial fan maker offering negative-pressure units "om patiëntenkamers in onderdruk te zetten"
+  // was filed under ventilators: the rooms' "patiënten" read as patients being ventilated.
+  it('regression: patient rooms are no patients on a ventilator', () => {
+    const fans =
+      'In het nieuws horen wij over het tekort aan ventilatoren op de intensive care. Wij maken radiaal- en ' +
+      'axiaalventilatoren en luchtbehandelingskasten.\nVoor ziekenhuizen kunnen wij leveren: mobiele onderdrukunits ' +
+      'met HEPA-filter, om patiëntenkamers in onderdruk te zetten, circa 20 per week.';
+    expect(main(fans, 'nl', { subject: 'Aanbod ventilatoren voor ziekenhuizen' })).toBe('other');
+    expect(main('Wij leveren ventilatoren voor de beademing van IC-patiënten.', 'nl')).toBe('ventilators');
+  });
+
+  // Bug: a 3D-print service listing what it can print ("- frames voor gelaatsschermen (ca. 2.000 per dag);
+  // - adapters voor snorkelmaskers") was filed under masks: the one amount counted every item of the list.
+  it('regression: each item of a list is its own statement, offered by the line that introduces it', () => {
+    const printer =
+      'Wat wij kunnen printen:\n- frames voor gelaatsschermen (ca. 2.000 per dag);\n- clips voor mondkapjes met oorlussen;\n' +
+      '- adapters om snorkelmaskers om te bouwen tot beschermmasker.\nWij zijn een 3D-printservice met 14 printers.';
+    expect(main(printer, 'nl')).toBe('other');
+    const supplier = 'Wij kunnen per week leveren:\n\n- 500.000 FFP2 mondkapjes\n- 20.000 isolatiejassen';
+    expect(run(supplier, 'nl').reasons[0]).toBe("masks: 'ffp2' offered with quantity '500.000'");
+  });
+
+  // Bug: an upholsterer making "wasbare mondkapjes van tweelaags katoen met een tussenlaag van polypropyleen
+  // vlies en een neusbeugel" was filed under materials.
+  it('regression: what a product is made of describes it', () => {
+    const upholsterer =
+      'Wij kunnen wasbare mondkapjes maken van tweelaags katoen met een tussenlaag van polypropyleen vlies en een neusbeugel. ' +
+      'Capaciteit: ca. 3.000 stuks per dag.';
+    expect(main(upholsterer, 'nl')).toBe('masks');
+    expect(main('Wij maken mondkapjes en leveren ook meltblown, 2 ton per week.', 'nl')).toBe('materials');
+  });
+
+  // Bug: "Available now: 25 ICU ventilators" beside surgical masks "mentioned for completeness" was filed under
+  // masks: 25 was too small a number to count as an amount.
+  it('regression: a small count of goods is an amount', () => {
+    const trader =
+      'We can offer 25 ICU ventilators from stock, delivery within 72 hours. ' +
+      'Surgical masks type IIR: 200,000, production, delivery in 2 weeks; mentioned for completeness only.';
+    expect(main(trader, 'en', { subject: 'Available now: 25 ICU ventilators' })).toBe('ventilators');
+  });
+
+  // Bug: a machine shop turning valve housings for ventilators said "Wij maken zelf geen complete
+  // beademingsapparaten" and was filed under other: the denial disowned ventilators, parts included.
+  it('regression: denying complete ventilators leaves their parts', () => {
+    const shop =
+      'Wij hebben twee CNC-draaicellen vrijgemaakt voor precisiedraaiwerk voor beademingsapparatuur: ventielhuizen en kleppen. ' +
+      'Capaciteit circa 2.000 onderdelen per week. Wij maken zelf geen complete beademingsapparaten.';
+    expect(main(shop, 'nl')).toBe('ventilators');
+    expect(main('Wij maken geen beademingsapparaten. Wij leveren 5.000 gelaatsschermen per week.', 'nl')).toBe('other');
+  });
+
+  it('a logistics firm offering pallet places is other, whatever goods it would store', () => {
+    const logistics =
+      'Wij bieden het crisisteam aan:\n\n- 5.000 palletplaatsen in ons distributiecentrum, geschikt voor testkits en reagentia\n' +
+      '- ook groot volume, zoals beademingsapparaten uit het buitenland';
+    expect(main(logistics, 'nl')).toBe('other');
+  });
+});
