@@ -110,6 +110,9 @@ const SERVICE_VERBS = new Set([
   'testcapaciteit',
   'keuringscapaciteit',
 ]);
+const RESULTS = new Set(['result', 'results', 'uitslag', 'uitslagen', 'resultaat', 'resultaten', 'report', 'reports', 'rapport', 'rapporten']);
+/** the number of a standard ("14126", "en 149"): the name of a test, not a product that is tested */
+const STANDARD = /^(?:en|iso|nen|\d)/;
 const LAB_CAPACITY = new Set(['testcapaciteit', 'keuringscapaciteit', 'capacity']);
 
 export function gatherEvidence(zones: readonly Zone[], language: Language): Evidence {
@@ -446,11 +449,15 @@ function isPassing(
     for (let at = Math.max(0, start - 1); at < end; at += 1) if (isService(at)) return 'service';
     return 'passing';
   }
-  // "antigeen testen" are tests, while "mondkapjes testen" is a lab's service: only other products get this.
   const after = words[match.end];
-  if (category === 'tests' || after === undefined || tokens[match.end]!.clause !== clause || !PASSING_AFTER.has(after))
-    return null;
-  return isService(match.end) ? 'service' : 'passing';
+  if (after === undefined || tokens[match.end]!.clause !== clause) return null;
+  // "your COVID-19 test result", "FFP2 testrapport": results and reports about a product are no offer of it.
+  if (RESULTS.has(after)) return 'passing';
+  // "antigeen testen" are tests, while "mondkapjes testen" is a lab's service: only other products get this.
+  if (category === 'tests' || !PASSING_AFTER.has(after)) return null;
+  // "EN 14126 test", "FFP2 test report": a test the sender's product passed, not a lab's service.
+  const named = STANDARD.test(words[match.start]!) || RESULTS.has(words[match.end + 1] ?? '');
+  return isService(match.end) && !named ? 'service' : 'passing';
 }
 
 /**

@@ -21,6 +21,10 @@ const DIMENSION_UNITS = new Set([
   'toeren',
   'graden',
   'degrees',
+  // "polyester 120 g/m²": a fabric's weight per square metre
+  'g',
+  'gr',
+  'gsm',
 ]);
 const ENOUGH = new Set(['enough', 'sufficient', 'voldoende', 'genoeg']);
 const ROUGHLY = new Set(['roughly', 'about', 'approximately', 'around', 'ongeveer', 'circa', 'ca', 'zo', 'n']);

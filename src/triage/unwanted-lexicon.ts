@@ -57,6 +57,9 @@ const table: ReadonlyArray<readonly [UnwantedKind, string, number, readonly stri
       'uw account is geblokkeerd',
       'bevestig uw account',
       'confirm your identity',
+      'verify your identity',
+      'verifieer uw identiteit',
+      'bevestig uw identiteit',
       'unusual sign in activity',
       'update your payment',
       'login to restore',
@@ -69,6 +72,8 @@ const table: ReadonlyArray<readonly [UnwantedKind, string, number, readonly stri
     ['verifieer*', 'verify your', 'opslaglimiet', 'storage limit', 'mailbox quota', 'reactivate', 'heractiveer*'],
   ],
   ['spam', 'phishing', 1, ['mailbox', 'it helpdesk', 'helpdesk']],
+  // Companies offering supplies write to a crisis team, never to a patient about a pending result.
+  ['spam', 'phishing', 2, ['dear patient', 'beste patient', 'geachte patient', 'action required', 'actie vereist']],
   ['spam', 'phishing', 1.5, ['click here', 'klik hier', 'click the link below', 'log in here']],
   [
     'spam',

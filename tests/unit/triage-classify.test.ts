@@ -422,3 +422,25 @@ describe('classify: what a sentence is about', () => {
     expect(main(logistics, 'nl')).toBe('other');
   });
 });
+
+describe('classify: tests the product passed', () => {
+  // Bug: a gown maker whose fabric "passed the EN 14126 test" was read as a lab testing gowns (a service), so
+  // the fabric won: "polyester 120 g/m²" also counted as 120 metres of it.
+  it('regression: a standard\'s test or a test report is the product passing, not a lab\'s service', () => {
+    const maker =
+      'Mondkapjes maken wij niet, maar wij hebben onze productie omgezet naar herbruikbare isolatiejassen. Onze stof ' +
+      '(polyester 120 g/m² met PU-coating) is getest volgens EN 14126 en geslaagd.\n\n- Isolatiejas met lange mouwen\n' +
+      '- Capaciteit: 10.000 stuks per week vanaf half mei';
+    expect(main(maker, 'nl', { subject: 'Isolatiejassen – stof geslaagd voor EN 14126 test' })).toBe('gowns');
+    expect(main('We have 20,000 FFP2 masks in stock; FFP2 test report attached.', 'en')).toBe('masks');
+    expect(main('Wij testen mondkapjes volgens EN 14683 in ons geaccrediteerde testlaboratorium.', 'nl')).toBe('other');
+  });
+
+  // Bug: an injection moulder offering "pipettips" and "96-deepwell platen" for the testing chain was filed under other.
+  it('regression: the plastics of a test lab are tests', () => {
+    const moulder =
+      'Wij bieden aan om te produceren:\n• pipettips 200 µl en 1000 µl, met en zonder filter\n• 96-deepwell platen (2,0 ml)\n' +
+      'Daarna kunnen wij ca. 2 miljoen tips en 40.000 platen per week maken. Wij zijn een spuitgieterij met 42 machines.';
+    expect(main(moulder, 'nl', { subject: 'Aanbod: productie pipettips & 96-deepwell platen' })).toBe('tests');
+  });
+});

@@ -93,3 +93,16 @@ describe('detectUnwanted: people who want to buy', () => {
     ).toBeNull();
   });
 });
+
+describe('detectUnwanted: test results', () => {
+  // Bug: phishing that pretends to hold a patient's COVID-19 test result was queued as an offer of tests:
+  // "Your COVID-19 test result is now available" read as tests on offer.
+  it('regression: a pending test result behind a login is phishing, not an offer of tests', () => {
+    const phishing = check(
+      'Your COVID-19 test result is available - action required',
+      'Dear patient,\n\nYour COVID-19 test result is now available in the secure portal. Please verify your identity within 24 hours to view your result.',
+    );
+    expect(phishing?.kind).toBe('spam');
+    expect(check('Antigen rapid tests', 'We have 40,000 COVID-19 rapid tests available from stock, test report attached.')).toBeNull();
+  });
+});
