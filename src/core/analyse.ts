@@ -1,7 +1,7 @@
 import type { Address, Analysis, AttachmentInfo, Contact } from './types.js';
 import type { ParsedAttachment } from '../mail/types.js';
 import { parseMail, type ParseLimits } from '../mail/parse.js';
-import { unwrapForward } from '../mail/unwrap.js';
+import { unforwarded, unwrapForward } from '../mail/unwrap.js';
 import { offerBody } from '../mail/body.js';
 import { detectAutomatic, isMachineAddress, replySafety } from '../mail/automatic.js';
 import { detectLanguage } from '../mail/language.js';
@@ -18,7 +18,8 @@ import { decideRoute } from '../triage/route.js';
 export async function analyse(raw: Buffer, limits?: Partial<ParseLimits>): Promise<Analysis> {
   const mail = await parseMail(raw, limits);
   const automatic = detectAutomatic(mail);
-  const unwrapped = await unwrapForward(mail, limits);
+  // An auto-reply quotes the mail it answers (often the team's own acknowledgement): that is no forward.
+  const unwrapped = automatic?.kind === 'auto-reply' ? unforwarded(mail) : await unwrapForward(mail, limits);
   const original = unwrapped.original;
 
   const offerText = offerBody(original.text);

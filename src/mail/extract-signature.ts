@@ -68,6 +68,11 @@ function tailLines(body: string): string[] {
   return tail.split('\n').map((line) => (line.length > MAX_LINE_LENGTH ? line.slice(0, MAX_LINE_LENGTH) : line).trim());
 }
 
+/** Whether a (trimmed) line closes a message: "Met vriendelijke groet,", "Kind regards, Jan". */
+export function isClosingLine(line: string): boolean {
+  return closingRemainder(line) !== null;
+}
+
 /** The sign-off name after a closing phrase ("" when none), or null when the line is not a closing. */
 function closingRemainder(line: string): string | null {
   if (line.length === 0 || line.length > 80) return null;

@@ -98,7 +98,10 @@ function fromCrisp(text: string, subject: string | null): InlineForward | null {
   };
 }
 
-/** An Outlook-style header block: a From/Van line and at least two field lines right under it. */
+/**
+ * An Outlook-style header block: a From/Van line and at least two field lines with it, under it or, as
+ * Thunderbird writes them ("Onderwerp:", "Datum:", "Van:", "Aan:"), right above it.
+ */
 function fromHeaderBlock(text: string, intent: SubjectIntent): InlineForward | null {
   const head = text.slice(0, SCAN_CHARS);
   const explicit = EXPLICIT_MARKER.exec(head);
@@ -113,17 +116,25 @@ function fromHeaderBlock(text: string, intent: SubjectIntent): InlineForward | n
         last = i;
       } else if (line.trim() !== '' && fields > 0) break;
     }
+    const above = head.slice(0, m.index).split('\n');
+    above.pop(); // the empty rest of the From line's own line
+    let blockStart = m.index;
+    while (above.length > 0 && FIELD_LINE.test(above.at(-1)!)) {
+      blockStart -= above.pop()!.length + 1;
+      fields++;
+    }
     if (fields < 2) continue;
     const marked = explicit !== null && explicit.index <= m.index;
     if (intent === 'reply' && !marked) return null;
-    const block = lines.slice(0, last + 1).join('\n');
-    const bodyStart = m.index + block.length;
-    const before = head.slice(0, m.index).split('\n');
+    const below = lines.slice(0, last + 1).join('\n');
+    const block = head.slice(blockStart, m.index) + below;
+    const bodyStart = m.index + below.length;
+    const before = head.slice(0, blockStart).split('\n');
     const separated = SEPARATOR_ABOVE.test(before.filter((l) => l.trim() !== '').at(-1) ?? '');
     const from = addressIn(m[2] ?? '');
     // Without an address or a separator line it may be a digest or a quoted header, not a forward; under a
     // forward subject a full block is one whose sender Outlook showed by name only (an address-book contact).
-    const fullBlock = fields >= 3 && SUBJECT_LINE.test(lines.slice(0, last + 1).join('\n'));
+    const fullBlock = fields >= 3 && SUBJECT_LINE.test(block);
     if (!from && !marked && !separated && !(intent === 'forward' && fullBlock)) continue;
     while (before.length > 0 && (before.at(-1)?.trim() === '' || SEPARATOR_ABOVE.test(before.at(-1) ?? ''))) before.pop();
     return {

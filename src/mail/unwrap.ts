@@ -1,6 +1,7 @@
 import { isOfferTriageError } from '../errors.js';
 import type { Address } from '../core/types.js';
 import { findFormForward } from './form-forward.js';
+import { findMemberOffer } from './member-offer.js';
 import { addressIn, findInlineForward, type InlineForward } from './inline-forward.js';
 import { splitTrailingNote } from './note-below.js';
 import {
@@ -21,12 +22,23 @@ import type { ForwardedOriginal, ParsedAttachment, ParsedMail, Unwrapped } from 
 export async function unwrapForward(mail: ParsedMail, limits?: Partial<ParseLimits>): Promise<Unwrapped> {
   const lim = resolveLimits(limits);
   // A report's attached message is the mail it reports on (a bounce, a read receipt), not a forward.
-  if (mail.contentType === 'multipart/report') return { forwarder: null, note: null, original: asOriginal(mail), how: null };
+  if (mail.contentType === 'multipart/report') return unforwarded(mail);
   const found = await unwrap(mail, lim, lim.maxDepth, mail.warnings);
+  const passed = passedOn(found?.original ?? asOriginal(mail));
+  if (passed) {
+    const note = [found?.note, passed.note].filter((n): n is string => Boolean(n)).join('\n\n') || null;
+    const how = found ? `${found.how}, then ${passed.how}` : passed.how;
+    return { forwarder: mail.from, note, original: passed.original, how };
+  }
   if (!found) return { forwarder: resentBy(mail), note: null, original: asOriginal(mail), how: resentBy(mail) ? 'Resent-From header (redirected)' : null };
   const sameSender = found.original.from !== null && found.original.from.email === mail.from?.email;
   // A company re-sending its own earlier mail is the company writing directly.
   return { forwarder: sameSender ? null : mail.from, note: found.note, original: found.original, how: found.how };
+}
+
+/** The message as its own original: what unwrapping gives a message that forwards nothing. */
+export function unforwarded(mail: ParsedMail): Unwrapped {
+  return { forwarder: null, note: null, original: asOriginal(mail), how: null };
 }
 
 /** A redirect (RFC 5322 Resent-*) keeps the company's From and names whoever passed it on in Resent-From. */
@@ -78,24 +90,25 @@ async function unwrap(mail: ParsedMail, lim: ParseLimits, depth: number, warning
   }
   const attached = await attachedOriginal(mail, lim, depth, warnings);
   if (attached) return attached;
-  return inlineOriginal(mail, depth) ?? formOriginal(mail);
+  return inlineOriginal(mail, depth);
 }
 
-/** A web form pasted by an association; the form's own relay mailbox (FORM_RELAY) is the company writing. */
-function formOriginal(mail: ParsedMail): Found | null {
-  if (!mail.from || FORM_RELAY.test(mail.from.email)) return null;
-  const form = findFormForward(mail.text, mail.from);
-  if (!form) return null;
-  const original: ForwardedOriginal = {
-    from: form.from,
-    subject: mail.subject,
-    date: mail.date,
-    messageId: null,
-    text: form.text,
-    html: mail.html,
-    attachments: mail.attachments,
+/**
+ * A company's offer an association passed on in its own message (the innermost one found): a web-form entry
+ * pasted into it, or a member's offer retold with the member's contact line. A form's own relay mailbox
+ * (FORM_RELAY) is the company writing, not an association.
+ */
+function passedOn(author: ForwardedOriginal): Found | null {
+  if (!author.from || FORM_RELAY.test(author.from.email)) return null;
+  const form = findFormForward(author.text, author.from);
+  const member = form ? null : findMemberOffer(author.text, author.from);
+  const found = form ?? member;
+  if (!found) return null;
+  return {
+    original: { ...author, from: found.from, messageId: null, text: found.text },
+    note: found.note,
+    how: form ? 'web-form entry pasted in the body' : "a member's offer passed on with its contact line",
   };
-  return { original, note: form.note, how: 'web-form entry pasted in the body' };
 }
 
 async function attachedOriginal(

@@ -44,6 +44,10 @@ export const NEGATION_UNDONE = new Set([
   // "niets anders dan mondkapjes", "nothing else but masks"
   'anders',
   'else',
+  // "niet-medische mondkapjes", "not medical grade": a kind of the product, not its denial
+  'medisch',
+  'medische',
+  'medical',
 ]);
 
 /** Words that start a new clause: "we do not make masks but gowns", "geen mondkapjes, wel schorten". */
@@ -74,6 +78,8 @@ export const OFFER = new TermMatcher<true>(
     'productiecapaciteit',
     'ombouwen',
     'omschakelen',
+    'omzetten',
+    'omgezet',
     'supply',
     'supplies',
     'deliver',
@@ -328,6 +334,13 @@ export const SOURCING = new TermMatcher<true>(
     'we purchased',
     'we have purchased',
     'shortage of',
+    // "Het doek kunnen wij via onze vaste leverancier in Twente betrekken"
+    'betrekken',
+    'onze leverancier',
+    'onze vaste leverancier',
+    'onze leveranciers',
+    'our supplier',
+    'our suppliers',
     'voorraad grondstof',
     'voorraad grondstoffen',
     'grondstof op voorraad',
@@ -336,6 +349,28 @@ export const SOURCING = new TermMatcher<true>(
     'raw materials in stock',
     'stock of raw material',
     'stock of raw materials',
+  ].map((term) => [term, true] as const),
+);
+
+/**
+ * A sentence that opens with what the sender needs ("What we need: guidance ... a route through a notified
+ * body", "Wij zoeken iemand die ...") names no product on offer.
+ */
+export const NEEDS = new TermMatcher<true>(
+  [
+    'what we need',
+    'what we are looking for',
+    'we are looking for',
+    'we need',
+    'we still need',
+    'wat wij nodig hebben',
+    'wat we nodig hebben',
+    'wat wij zoeken',
+    'wat we zoeken',
+    'wij zoeken',
+    'we zoeken',
+    'wij hebben nodig',
+    'we hebben nodig',
   ].map((term) => [term, true] as const),
 );
 
@@ -531,4 +566,16 @@ export const NOT_QUANTITY_BEFORE = new Set([
   'kvk',
   'nr',
   'ffp',
+  // a price, not an amount of goods: "EUR 4,000 per unit", "prijsindicatie € 185.000 per machine"
+  'eur',
+  'euro',
+  'euros',
+  'usd',
+  'chf',
+  'gbp',
+  'dollar',
+  'dollars',
+  'prijs',
+  'prijsindicatie',
+  'price',
 ]);

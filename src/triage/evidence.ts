@@ -7,6 +7,7 @@ import {
   CUSTOMER_PREPOSITIONS,
   CUSTOMER_VERBS,
   NOT_PRODUCTS,
+  NEEDS,
   NOT_YET,
   OFFER,
   OWN_PRODUCTION_VERBS,
@@ -151,6 +152,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     const materials = hits.some((hit) => hit.value.category === 'materials');
     const conditions = materials ? conditionScopes(CONDITIONS.matchAll(words), tokens) : NO_SCOPES;
     const sourced = materials ? sentencesOf(SOURCING.matchAll(words), tokens) : NO_SENTENCES;
+    const needed = neededSentences(NEEDS.matchAll(words), tokens);
 
     const categories = hits.map((match) => {
       if (!AMBIGUOUS_VENTILATOR.has(match.value.term) || !readsAsFan()) return match.value.category;
@@ -182,6 +184,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
           how !== null ||
           CUSTOMER_COMPOUND.test(words[match.start]!) ||
           isUseOfEarlierProduct(match, category, previous, tokens, words) ||
+          needed.has(token.sentence) ||
           (category === 'materials' && (inScope(conditions, tokens, match.start) || sourced.has(token.sentence))) ||
           isCustomersProduct(match, tokens, words));
       previous = { match, passing };
@@ -370,6 +373,16 @@ function mentions(
   );
 }
 
+/** words after a lab's service word that may still deny it: "Certificering volgens EN 13795 hebben wij nog niet" */
+const SERVICE_DENIAL_REACH = 8;
+
+function deniedLater(tokens: readonly Token[], at: number): boolean {
+  const { clause } = tokens[at]!;
+  for (let i = at + 1; i < Math.min(tokens.length, at + SERVICE_DENIAL_REACH) && tokens[i]!.clause === clause; i += 1)
+    if (tokens[i]!.word === 'niet' || tokens[i]!.word === 'not') return true;
+  return false;
+}
+
 /** See OWN_PRODUCTION_VERBS: a making or selling verb in the denied product's clause, and no "yet". */
 function deniesMaking(tokens: readonly Token[], at: number): boolean {
   const { clause } = tokens[at]!;
@@ -436,7 +449,8 @@ function isPassing(
   language: Language,
 ): 'service' | 'passing' | null {
   // "Wij hebben geen ervaring met certificering volgens EN 13795": a service denied is a need, not an offer.
-  const isService = (at: number): boolean => SERVICE_VERBS.has(words[at]!) && !isNegated(tokens, at, at + 1, language);
+  const isService = (at: number): boolean =>
+    SERVICE_VERBS.has(words[at]!) && !isNegated(tokens, at, at + 1, language) && !deniedLater(tokens, at);
   const clause = tokens[match.start]!.clause;
   for (let gap = 0; gap <= PASSING_REACH; gap += 1) {
     const end = match.start - gap;
@@ -507,6 +521,16 @@ const NO_SCOPES: readonly Scope[] = [];
 const NO_SENTENCES: ReadonlySet<number> = new Set();
 const WHOLE = new Set(['complete', 'volledige', 'gehele', 'hele', 'whole', 'entire', 'finished', 'klare']);
 const LIST_JOINERS = new Set(['or', 'and', 'nor', 'of', 'en', 'noch']);
+
+/** Sentences that open (within their first two words) with a need. */
+function neededSentences(matches: readonly Match<true>[], tokens: readonly Token[]): ReadonlySet<number> {
+  const found = new Set<number>();
+  for (const { start } of matches) {
+    const { sentence } = tokens[start]!;
+    if (start < 2 || tokens[start - 2]!.sentence !== sentence) found.add(sentence);
+  }
+  return found;
+}
 
 function sentencesOf(matches: readonly Match<true>[], tokens: readonly Token[]): ReadonlySet<number> {
   return new Set(matches.map((match) => tokens[match.start]!.sentence));

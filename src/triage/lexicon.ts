@@ -435,7 +435,11 @@ export const PATIENT_VENTILATION_CONTEXT: readonly string[] = [
   'invasive',
   'non invasive',
   'oxygen',
-  'zuurstof*',
+  // Not "zuurstofleidingen aansluiten" (an installer's oxygen pipes) or a concentrator (another product).
+  'zuurstof',
+  'zuurstoftoediening',
+  'zuurstofbehoefte',
+  'zuurstofsaturatie',
 ];
 
 export const CARE_CONTEXT: readonly string[] = [

@@ -212,6 +212,8 @@ function split(folded: string): {
       } else {
         at += 1;
       }
+    } else if (c === DOT && abbreviated(tokens, folded, at)) {
+      at += 1;
     } else if (isStop(c)) {
       sentence += 1;
       clause += 1;
@@ -228,6 +230,16 @@ function split(folded: string): {
     }
   }
   return { tokens, sentences: sentence, clauses: clause, listHeads };
+}
+
+/** Abbreviations whose dot ends no sentence: "ca. 20.000 stuks", "o.a. mondkapjes", "bijv. dozen". */
+const ABBREVIATIONS = new Set(['ca', 'bijv', 'bv', 'incl', 'excl', 'evt', 'nr', 'no', 'max', 'min', 'approx', 'resp', 'mln', 'vs', 'eg', 'ie', 'tel', 'ong']);
+
+/** Whether the dot at `at` closes an abbreviation written right before it (a known one, or a single letter). */
+function abbreviated(tokens: readonly Token[], folded: string, at: number): boolean {
+  const last = tokens.at(-1);
+  if (last === undefined || !isWordChar(folded.charCodeAt(at - 1))) return false;
+  return (last.word.length === 1 && !isDigit(last.word.charCodeAt(0))) || ABBREVIATIONS.has(last.word);
 }
 
 const BULLET = 0x2022;

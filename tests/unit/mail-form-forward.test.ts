@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findFormForward } from '../../src/mail/form-forward.js';
+import { findMemberOffer } from '../../src/mail/member-offer.js';
 
 const association = { email: 'desk@vereniging.example', name: 'Desk' };
 const form =
@@ -20,5 +21,25 @@ describe('findFormForward', () => {
     expect(findFormForward(form, { email: 'jan.jansen@gmail.com', name: null })).toBeNull();
     expect(findFormForward(form, { email: 'info@acme.example', name: null })).toBeNull();
     expect(findFormForward(form, null)).toBeNull();
+  });
+});
+
+describe('findMemberOffer', () => {
+  const text =
+    'Namens ons lid Weverij B.V. het volgende aanbod: 180.000 meter doek.\n\nContactpersoon: Rik Nijhuis, commercieel directeur, r.nijhuis@weverij.example, 0541 58 33 10.\n\nMet vriendelijke groet,\nCarla\nKvK 30127810';
+
+  it("takes the member in the contact line and leaves the association's signature out of the offer", () => {
+    expect(findMemberOffer(text, { email: 'c.meijer@modint.example', name: null })).toEqual({
+      from: { email: 'r.nijhuis@weverij.example', name: 'Rik Nijhuis' },
+      note: 'Met vriendelijke groet,\nCarla\nKvK 30127810',
+      text: 'Namens ons lid Weverij B.V. het volgende aanbod: 180.000 meter doek.\n\nContactpersoon: Rik Nijhuis, commercieel directeur, r.nijhuis@weverij.example, 0541 58 33 10.',
+    });
+  });
+
+  it('needs "on behalf of a member" and a contact on another domain', () => {
+    expect(
+      findMemberOffer(text.replace('Namens ons lid', 'Wij hebben'), { email: 'c.meijer@modint.example', name: null }),
+    ).toBeNull();
+    expect(findMemberOffer(text, { email: 'info@weverij.example', name: null })).toBeNull();
   });
 });

@@ -331,3 +331,62 @@ describe('a web-form entry pasted by an association', () => {
     expect(own.forwardedBy).toBeNull();
   });
 });
+
+describe('forwards found from blind set m (who really sent it)', () => {
+  // Bug: Thunderbird writes "Onderwerp:" and "Datum:" above "Van:", so only one field stood under the From
+  // line and the forward was not found: the association became the sender.
+  it('regression: a Thunderbird header block with its fields above the From line', async () => {
+    const raw = Buffer.from(
+      'From: Moniek Kosters <m.kosters@mkb.example>\r\nTo: aanbod@crisisteam.example\r\nSubject: Doorst: neusbeugels\r\n\r\n' +
+        'Hieronder een aanbod van een lid.\r\n\r\nGroet,\r\nMoniek\r\n\r\n-------- Doorgestuurd bericht --------\r\n' +
+        'Onderwerp: \tneusbeugels\r\nDatum: \tMon, 20 Apr 2020 08:51:17 +0200\r\nVan: \tAd Rijkers <ad@rijkersdraad.example>\r\nAan: \tm.kosters@mkb.example\r\n\r\n' +
+        'Wij kunnen 1 miljoen neusbeugels per week leveren.\r\n\r\nMet vriendelijke groet,\r\nAd Rijkers\r\n',
+    );
+    const u = await unwrapForward(await parseMail(raw));
+    expect(u.forwarder?.email).toBe('m.kosters@mkb.example');
+    expect(u.original.from?.email).toBe('ad@rijkersdraad.example');
+    expect(u.original.subject).toBe('neusbeugels');
+    expect(u.original.text).toMatch(/^Wij kunnen 1 miljoen/);
+    expect(u.note).toBe('Hieronder een aanbod van een lid.\n\nGroet,\nMoniek');
+  });
+
+  // Bug: an association that retells a member's offer ("Namens ons lid ... Contact: naam, e-mail") with no
+  // header block was the sender, and its own KvK number in its signature the company's.
+  it('regression: a member offer passed on with a contact line, also inside another forward', async () => {
+    const member =
+      'Namens ons lid Horecagroothandel Jansen B.V. (KvK 05078120) geven wij het volgende aanbod door.\r\n\r\n' +
+      'Jansen heeft 240.000 nitril handschoenen op voorraad, levering binnen twee werkdagen.\r\n\r\n' +
+      'Contact: Peter Jansen, p.jansen@horecajansen.example, 06-51847720.\r\n\r\nMet vriendelijke groet,\r\n\r\nMarieke Smits\r\nKHN\r\nKvK 40480140\r\n';
+    const direct = await analyse(
+      Buffer.from(`From: Marieke Smits <m.smits@khn.example>\r\nTo: aanbod@crisisteam.example\r\nSubject: Aanbod van een lid\r\n\r\n${member}`),
+    );
+    expect(direct.sender).toMatchObject({ email: 'p.jansen@horecajansen.example', name: 'Peter Jansen' });
+    expect(direct.forwardedBy?.email).toBe('m.smits@khn.example');
+    expect(direct.kvk).toBe('05078120');
+    expect(direct.route).toBe('redirect');
+    const nested = await analyse(
+      Buffer.from(
+        'From: Anne Vermeulen <vermeulen@vno.example>\r\nTo: aanbod@crisisteam.example\r\nSubject: FW: Aanbod van een lid\r\n\r\nTer doorgeleiding.\r\n\r\n' +
+          'Van: Marieke Smits <m.smits@khn.example>\r\nVerzonden: donderdag 16 april 2020 12:40\r\nAan: Anne Vermeulen <vermeulen@vno.example>\r\nOnderwerp: Aanbod van een lid\r\n\r\n' +
+          member,
+      ),
+    );
+    expect(nested.sender?.email).toBe('p.jansen@horecajansen.example');
+    expect(nested.forwardedBy?.email).toBe('vermeulen@vno.example');
+    expect(nested.kvk).toBe('05078120');
+  });
+
+  // Bug: an out-of-office reply quoting the team's own acknowledgement named the company as forwarder of the team.
+  it('regression: an auto-reply is no forward of the mail it quotes', async () => {
+    const a = await analyse(
+      Buffer.from(
+        'From: Jeroen de Vries <j.devries@dvtextiel.example>\r\nTo: aanbod@crisisteam.example\r\nAuto-Submitted: auto-replied\r\nSubject: Automatisch antwoord: Ontvangstbevestiging\r\n\r\n' +
+          'Ik ben afwezig tot en met maandag 20 april.\r\n\r\n-----Oorspronkelijk bericht-----\r\nVan: Aanbod <aanbod@crisisteam.example>\r\n' +
+          'Verzonden: dinsdag 14 april 2020 10:12\r\nAan: Jeroen de Vries <j.devries@dvtextiel.example>\r\nOnderwerp: Ontvangstbevestiging\r\n\r\nDank voor uw aanbod van mondkapjes.\r\n',
+      ),
+    );
+    expect(a.route).toBe('ignore');
+    expect(a.forwardedBy).toBeNull();
+    expect(a.sender?.email).toBe('j.devries@dvtextiel.example');
+  });
+});

@@ -444,3 +444,50 @@ describe('classify: tests the product passed', () => {
     expect(main(moulder, 'nl', { subject: 'Aanbod: productie pipettips & 96-deepwell platen' })).toBe('tests');
   });
 });
+
+describe('classify: from blind set m', () => {
+  // Bug: "Wij kunnen wasbare, niet-medische mondkapjes maken" disowned masks: "niet" read as a denial.
+  it('regression: non-medical masks are masks', () => {
+    expect(main('Wij kunnen wasbare, niet-medische mondkapjes maken, 15.000 stuks per week.', 'nl')).toBe('masks');
+    expect(main('Mondkapjes maken wij niet; wij leveren meltblown, 2 ton per week.', 'nl')).toBe('materials');
+  });
+
+  // Bug: "ca. 20.000 stuks per week" was cut from the product it counts: the dot of "ca." ended the sentence.
+  it('regression: an abbreviation\'s dot ends no sentence', () => {
+    expect(run('Wij leveren isolatiejassen, ca. 20.000 stuks per week.', 'nl').reasons[0]).toBe(
+      "gowns: 'isolatiejassen' offered with quantity '20.000 stuks per week'",
+    );
+  });
+
+  // Bug: a sewing shop without certification ("Certificering volgens EN 13795 hebben wij nog niet; wij zijn in
+  // gesprek met een testlab") was read as a lab certifying gowns, and the fabric it buys ("via onze vaste
+  // leverancier betrekken") as its offer.
+  it('regression: a certification the sender lacks and a fabric it buys make no lab and no material offer', () => {
+    const shop =
+      'Wij kunnen onze productie omzetten naar herbruikbare isolatiejassen, ca. 20.000 stuks per week. Het doek kunnen wij ' +
+      'via onze vaste leverancier betrekken voor de eerste 60.000 stuks.\n\nCertificering volgens EN 13795 hebben wij nog niet; ' +
+      'wij zijn in gesprek met een testlab.';
+    expect(main(shop, 'nl')).toBe('gowns');
+  });
+
+  // Bug: an installer connecting "zuurstofleidingen" beside its fans and air handling had its "ventilatoren"
+  // read as medical ventilators.
+  it('regression: oxygen pipes are no patient on a ventilator', () => {
+    const installer =
+      'Wij kunnen verzorgen:\n- mobiele luchtbehandeling met HEPA-filters\n- industriële ventilatoren voor afzuiging\n' +
+      '- 30 monteurs, inclusief aansluiten van zuurstofleidingen.';
+    expect(main(installer, 'nl', { subject: 'Aanbod ventilatoren voor tijdelijke zorglocaties' })).toBe('other');
+  });
+
+  // Bug: a ventilator start-up was filed under other: "a bill of materials of about EUR 4,000 per unit" counted
+  // as 4,000 of materials, and "What we need: ... a route through a notified body" as a certification offer.
+  it('regression: a price is no amount, and what the sender needs is not on offer', () => {
+    const startup =
+      'BreatheMech is a spin-off that has developed a simple, robust emergency ventilator for COVID-19 patients in the ICU.\n\n' +
+      'Where we are: three working prototypes; a bill of materials of about EUR 4,000 per unit; a contract manufacturer ' +
+      'that can build 500 units a month.\n\nWhat we need: guidance on an emergency derogation under the MDR (or a route ' +
+      'through a notified body), clinical testing with an ICU, and a purchase intention.';
+    const subject = 'Emergency ventilator - Delft prototype, seeking certification and production partner';
+    expect(main(startup, 'en', { subject })).toBe('ventilators');
+  });
+});

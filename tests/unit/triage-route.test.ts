@@ -194,3 +194,11 @@ describe('decideRoute: finished supplies filed under other', () => {
     expect(route('other', 'Wij hebben 40 patiëntmonitoren op voorraad, levering binnen 3 dagen.').route).toBe('redirect');
   });
 });
+
+describe('decideRoute: goods waiting to be collected', () => {
+  // Regression: "Ze liggen in ons centraal magazijn in Gouda en kunnen morgen opgehaald worden" was no stock.
+  it('regression: goods in the central warehouse, to be collected tomorrow, are ready stock', () => {
+    const text = 'Het gaat om 3.200 wegwerpoveralls. Ze liggen in ons centraal magazijn in Gouda en kunnen morgen opgehaald worden.';
+    expect(route('gowns', text).route).toBe('redirect');
+  });
+});
