@@ -16,6 +16,7 @@ export interface FormForward {
 
 const EMAIL_FIELD =
   /^[ \t]*(?:e-?mail(?:[ -]?(?:adres|address))?|email address|mailadres)[ \t]*:[ \t]*<?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?[ \t]*$/i;
+const EMAIL_FIELD_ANYWHERE = new RegExp(EMAIL_FIELD.source, 'im');
 const NAME_FIELD =
   /^[ \t]*(?:contactpersoon|contact person|contact name|naam|name|voor- en achternaam)[ \t]*:[ \t]*(.+)$/i;
 const FIELD =
@@ -31,7 +32,8 @@ export function findFormForward(text: string, outer: Address | null): FormForwar
   // is writing itself.
   const outerDomain = outer ? emailDomain(outer.email.toLowerCase()) : null;
   if (!outerDomain || isFreeMailDomain(outerDomain)) return null;
-  if (!/mail/i.test(text)) return null;
+  // Most mail has no e-mail field line at all: one scan says so before the text is split into lines.
+  if (!EMAIL_FIELD_ANYWHERE.test(text)) return null;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i += 1) {
     const email = EMAIL_FIELD.exec(lines[i]!)?.[1]?.toLowerCase();

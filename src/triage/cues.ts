@@ -354,25 +354,24 @@ export const SOURCING = new TermMatcher<true>(
 
 /**
  * A sentence that opens with what the sender needs ("What we need: guidance ... a route through a notified
- * body", "Wij zoeken iemand die ...") names no product on offer.
+ * body", "Wij zoeken iemand die ...") names no product on offer. Words, not matcher terms: they are read at
+ * sentence starts only, and "we"/"wij" as first words in the matchers' shared index would slow every list.
  */
-export const NEEDS = new TermMatcher<true>(
-  [
-    'what we need',
-    'what we are looking for',
-    'we are looking for',
-    'we need',
-    'we still need',
-    'wat wij nodig hebben',
-    'wat we nodig hebben',
-    'wat wij zoeken',
-    'wat we zoeken',
-    'wij zoeken',
-    'we zoeken',
-    'wij hebben nodig',
-    'we hebben nodig',
-  ].map((term) => [term, true] as const),
-);
+export const NEEDS: ReadonlyArray<readonly string[]> = [
+  'what we need',
+  'what we are looking for',
+  'we are looking for',
+  'we need',
+  'we still need',
+  'wat wij nodig hebben',
+  'wat we nodig hebben',
+  'wat wij zoeken',
+  'wat we zoeken',
+  'wij zoeken',
+  'we zoeken',
+  'wij hebben nodig',
+  'we hebben nodig',
+].map((phrase) => phrase.split(' '));
 
 /**
  * "leveren aan confectiebedrijven die isolatiejassen maken", "to companies that make face masks": a product

@@ -152,7 +152,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     const materials = hits.some((hit) => hit.value.category === 'materials');
     const conditions = materials ? conditionScopes(CONDITIONS.matchAll(words), tokens) : NO_SCOPES;
     const sourced = materials ? sentencesOf(SOURCING.matchAll(words), tokens) : NO_SENTENCES;
-    const needed = neededSentences(NEEDS.matchAll(words), tokens);
+    const needed = neededSentences(tokens, words);
 
     const categories = hits.map((match) => {
       if (!AMBIGUOUS_VENTILATOR.has(match.value.term) || !readsAsFan()) return match.value.category;
@@ -522,12 +522,18 @@ const NO_SENTENCES: ReadonlySet<number> = new Set();
 const WHOLE = new Set(['complete', 'volledige', 'gehele', 'hele', 'whole', 'entire', 'finished', 'klare']);
 const LIST_JOINERS = new Set(['or', 'and', 'nor', 'of', 'en', 'noch']);
 
-/** Sentences that open (within their first two words) with a need. */
-function neededSentences(matches: readonly Match<true>[], tokens: readonly Token[]): ReadonlySet<number> {
+const NEED_STARTS = new Set(NEEDS.map((phrase) => phrase[0]!));
+
+/** Sentences that open (at their first or second word) with a need. */
+function neededSentences(tokens: readonly Token[], words: readonly string[]): ReadonlySet<number> {
   const found = new Set<number>();
-  for (const { start } of matches) {
-    const { sentence } = tokens[start]!;
-    if (start < 2 || tokens[start - 2]!.sentence !== sentence) found.add(sentence);
+  const opens = (at: number, sentence: number): boolean =>
+    NEED_STARTS.has(words[at] ?? '') &&
+    NEEDS.some((phrase) => phrase.every((word, k) => words[at + k] === word && tokens[at + k]!.sentence === sentence));
+  for (let i = 0; i < tokens.length; i += 1) {
+    const { sentence } = tokens[i]!;
+    if (i > 0 && tokens[i - 1]!.sentence === sentence) continue;
+    if (opens(i, sentence) || opens(i + 1, sentence)) found.add(sentence);
   }
   return found;
 }
