@@ -46,8 +46,9 @@ const NUMBER_WORDS: Record<string, number> = {
 const NUM = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
 const UNIT =
   '(uur|uren|hours?|hrs?|(?:werk|working\\s+|business\\s+|work\\s+)?(?:dagen|dag|days?)|weken|weeks?|wk|wks|maanden|maand|months?)';
+// "Delivery to Amsterdam: 7-10 days", "Levering naar Nederland: 2 weken": a delivery label naming the place.
 const CUE =
-  '(?:binnen|within|in|over|na|after|levertijd|leveringstijd|levertermijn|leveringstermijn|lead\\s*-?\\s*time|delivery(?:\\s+time)?|productietijd|production\\s+time)';
+  '(?:binnen|within|in|over|na|after|levertijd|leveringstijd|levertermijn|leveringstermijn|lead\\s*-?\\s*time|delivery(?:\\s+time)?|productietijd|production\\s+time|(?:delivery|levering|shipping|verzending)\\s+(?:to|naar|in|aan)\\s+[\\w\\u00C0-\\u024F-]+(?:\\s+[\\w\\u00C0-\\u024F-]+)?(?=\\s*:))';
 const FILLER =
   '(?:\\s*[:\\-]?\\s*(?:is|are|of|van|bedraagt|ca\\.?|circa|approx\\.?|approximately|about|around|ongeveer|roughly|max\\.?|maximaal|maximum|slechts|only|just|±|~)(?![A-Za-z\\u00C0-\\u024F]))';
 const LEAD = new RegExp(
@@ -121,7 +122,8 @@ function findDays(text: string, lower: string): Days | null {
   };
   LEAD.lastIndex = 0;
   for (let m = mentions(lower, UNIT_WORDS) ? LEAD.exec(text) : null; m; m = LEAD.exec(text)) {
-    const amount = toNumber(m[1] ?? '');
+    // "7-10 days after payment" promises ten: a range counts by its far end.
+    const amount = toNumber(m[2] ?? m[1] ?? '');
     const unit = (m[3] ?? '').toLowerCase();
     if (amount !== null && amount > 0) consider(toDays(amount, unit), m[0]);
   }

@@ -295,6 +295,11 @@ export const OWN_PRODUCTION_VERBS = new Set([
   'fabriceren',
   'vervaardigen',
 ]);
+/**
+ * "Wij leveren zelf geen mondmaskers": a lab or a materials maker saying what it does not deliver. Not for
+ * ventilators: "nieuwe beademingsapparaten leveren wij niet" comes from those who service or make their parts.
+ */
+export const SUPPLY_VERBS = new Set(['leveren', 'levert', 'supply', 'supplies']);
 export const NOT_YET = new Set(['yet', 'nog', 'still', 'currently', 'momenteel', 'nu', 'now', 'today', 'vandaag']);
 
 /** "Wij bieden een dienst aan, geen producten": a service, and every product named is its object. */

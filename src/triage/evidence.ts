@@ -15,6 +15,7 @@ import {
   PASSING_BEFORE,
   RELATIVE_PRONOUNS,
   SOURCING,
+  SUPPLY_VERBS,
   WEAK_PASSING,
   WEAK_PASSING_UNDONE,
 } from './cues.js';
@@ -197,7 +198,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       const listed = deniedUpTo !== null && words.slice(deniedUpTo, match.start).every((w) => LIST_JOINERS.has(w));
       // "Wij maken zelf geen complete beademingsapparaten": their parts are still ventilators (DESIGN §4).
       const partsOnly = category === 'ventilators' && WHOLE.has(words[match.start - 1] ?? '');
-      if (category !== 'other' && !partsOnly && ((negated && deniesMaking(tokens, match.start)) || listed)) {
+      if (category !== 'other' && !partsOnly && ((negated && deniesMaking(tokens, match.start, category)) || listed)) {
         disowned.add(category);
         deniedUpTo = match.end;
       }
@@ -384,16 +385,18 @@ function deniedLater(tokens: readonly Token[], at: number): boolean {
 }
 
 /** See OWN_PRODUCTION_VERBS: a making or selling verb in the denied product's clause, and no "yet". */
-function deniesMaking(tokens: readonly Token[], at: number): boolean {
+function deniesMaking(tokens: readonly Token[], at: number, category: Category): boolean {
   const { clause } = tokens[at]!;
+  const denies = (word: string): boolean =>
+    OWN_PRODUCTION_VERBS.has(word) || (category !== 'ventilators' && SUPPLY_VERBS.has(word));
   let making = false;
   for (let i = at; i >= 0 && tokens[i]!.clause === clause; i -= 1) {
     if (NOT_YET.has(tokens[i]!.word)) return false;
-    making ||= OWN_PRODUCTION_VERBS.has(tokens[i]!.word);
+    making ||= denies(tokens[i]!.word);
   }
   for (let i = at + 1; i < tokens.length && tokens[i]!.clause === clause; i += 1) {
     if (NOT_YET.has(tokens[i]!.word)) return false;
-    making ||= OWN_PRODUCTION_VERBS.has(tokens[i]!.word);
+    making ||= denies(tokens[i]!.word);
   }
   return making;
 }

@@ -112,6 +112,7 @@ const FINISHED_OTHER = new TermMatcher<true>(
     'sanitizer*',
     'sanitiser*',
     'handgel*',
+    'handdesinfect*',
     'hand gel*',
     'handalcohol',
     'alcoholgel*',
@@ -150,6 +151,9 @@ const FINISHED_OTHER = new TermMatcher<true>(
     'defibrillat*',
   ].map((term) => [term, true] as const),
 );
+
+/** "samples available now", "monsters direct beschikbaar": a sample is no stock of the goods. */
+const SAMPLES = new Set(['samples', 'sample', 'monsters', 'monster', 'proefmodel', 'proefmodellen', 'prototype', 'prototypes']);
 
 /** "onze voorraad is verkocht", "stock sold out": stock named to say it is gone. */
 const GONE = new Set([
@@ -393,7 +397,9 @@ export function decideRoute(input: RouteInput): RouteDecision {
       !saysGone(words, match.end) &&
       !deniedAfter(tokens, words, match) &&
       !minor(match) &&
-      !isInputStock(tokens, words, match, category),
+      !isInputStock(tokens, words, match, category) &&
+      !SAMPLES.has(words[match.start - 1] ?? '') &&
+      !SAMPLES.has(words[match.start - 2] ?? ''),
   );
   const readyText = ready ? words.slice(ready.start, ready.end).join(' ') : null;
   // The extractor's stock claim is trusted unless every stock word here is denied and its own phrase is one

@@ -212,6 +212,10 @@ function split(folded: string): {
       } else {
         at += 1;
       }
+    } else if (CURRENCY.has(c)) {
+      // "€ 1.150 per type" is a price: the sign becomes a word the amount reader knows (cues.ts).
+      tokens.push({ word: CURRENCY.get(c)!, sentence, clause });
+      at += 1;
     } else if (c === DOT && abbreviated(tokens, folded, at)) {
       at += 1;
     } else if (isStop(c)) {
@@ -231,6 +235,12 @@ function split(folded: string): {
   }
   return { tokens, sentences: sentence, clauses: clause, listHeads };
 }
+
+const CURRENCY = new Map([
+  [0x20ac, 'eur'],
+  [0x24, 'usd'],
+  [0xa3, 'gbp'],
+]);
 
 /** Abbreviations whose dot ends no sentence: "ca. 20.000 stuks", "o.a. mondkapjes", "bijv. dozen". */
 const ABBREVIATIONS = new Set(['ca', 'bijv', 'bv', 'incl', 'excl', 'evt', 'nr', 'no', 'max', 'min', 'approx', 'resp', 'mln', 'vs', 'eg', 'ie', 'tel', 'ong']);

@@ -218,7 +218,7 @@ const table: ReadonlyArray<readonly [UnwantedKind, string, number, readonly stri
     2,
     ['waar kan ik', 'als particulier', 'where can i buy', 'where can i get', 'where to buy', 'as a private person'],
   ],
-  ['unrelated', 'purchase request', 1.5, ['waar ik', 'ik betaal', 'i will pay', 'i would pay']],
+  ['unrelated', 'purchase request', 1.5, ['waar ik', 'ik betaal', 'i will pay', 'i would pay', 'kan kopen', 'kunnen kopen']],
   ['unrelated', 'purchase request', 1, ['mijn moeder', 'mijn vader', 'my mother', 'my father']],
   [
     'unrelated',

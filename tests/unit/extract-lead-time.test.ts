@@ -54,8 +54,9 @@ describe('findLeadTime: days', () => {
     ['De levertijd is ca. 3 weken', 21],
     ['We can deliver next week.', 7],
     ['Wij kunnen volgende week leveren.', 7],
-    ['Delivery in 6-8 weeks.', 42],
-    ['Levering in 6 tot 8 weken.', 42],
+    // a range counts by its far end: it is what the sender promises (see the regression below)
+    ['Delivery in 6-8 weeks.', 56],
+    ['Levering in 6 tot 8 weken.', 56],
     ['We deliver within 48 hours.', 2],
     ['Binnen 24 uur verzonden.', 1],
     ['Lead time: 10 days', 10],
@@ -84,5 +85,16 @@ describe('findLeadTime: days', () => {
 
   it('is empty for a message without stock or time', () => {
     expect(findLeadTime('Wij maken mondkapjes.')).toEqual({ inStock: false, days: null, text: null });
+  });
+});
+
+describe('findLeadTime: a promised range and a labelled destination', () => {
+  // Bug: a broker's "ready stock" in Shenzhen, "Delivery to Amsterdam: 7-10 days after 100% payment", was
+  // referred to the ministry as deliverable within days: the label was not read, and a range counted from its
+  // near end.
+  it('regression: "Delivery to Amsterdam: 7-10 days" is ten days', () => {
+    expect(findLeadTime('- Delivery to Amsterdam: 7-10 days after 100% payment').days).toBe(10);
+    expect(findLeadTime('Levering naar Nederland: 2 weken').days).toBe(14);
+    expect(findLeadTime('Levering binnen 2 tot 3 werkdagen.').days).toBe(3);
   });
 });

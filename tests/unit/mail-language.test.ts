@@ -17,3 +17,19 @@ describe('detectLanguage', () => {
     expect(detectLanguage('FFP2 KN95', 'Aanbod van maskers voor het team')).toBe('nl');
   });
 });
+
+describe('detectLanguage: from blind set o', () => {
+  // Bug: a bilingual out-of-office (Dutch, then the same in English) and an offer that is only a Dutch subject
+  // ("Aanbod productiecapaciteit isolatiejassen 40.000 st/week") were read as English: "week" counted as English.
+  it('regression: a bilingual mail leads with its main language; "week" is no English word', () => {
+    const ooo =
+      'Dank voor uw bericht. Ik ben afwezig tot en met dinsdag 14 april (Pasen) en heb beperkt toegang tot mijn e-mail. ' +
+      'Voor dringende zaken over bestellingen en levertijden kunt u contact opnemen met onze verkoop binnendienst: ' +
+      'verkoop@hollandia-medical.example of 0318 64 90 00.\n\nThank you for your message. I am out of the office until ' +
+      'Tuesday 14 April (Easter) with limited access to e-mail. For urgent matters regarding orders and delivery times ' +
+      'please contact our sales office: verkoop@hollandia-medical.example or +31 318 64 90 00.\n\nMet vriendelijke groet / Kind regards,';
+    expect(detectLanguage(ooo, 'Automatisch antwoord: Ontvangstbevestiging')).toBe('nl');
+    expect(detectLanguage('', 'Aanbod productiecapaciteit isolatiejassen 40.000 st/week')).toBe('nl');
+    expect(detectLanguage('We can deliver 40,000 gowns per week.', 'Offer')).toBe('en');
+  });
+});

@@ -491,3 +491,25 @@ describe('classify: from blind set m', () => {
     expect(main(startup, 'en', { subject })).toBe('ventilators');
   });
 });
+
+describe('classify: from blind sets n and o', () => {
+  // Bug: a contract steriliser ("EtO sterilisation ... suitable for gowns, drapes and swabs") was filed under tests.
+  it('regression: sterilisation is a service, not the goods it sterilises', () => {
+    const text =
+      'We would like to offer our capacity:\n- ethylene oxide (EtO) sterilisation: 2 chambers, approx. 400 m3 of product per week\n' +
+      '- e-beam irradiation line, suitable for gowns, drapes and swabs';
+    expect(main(text, 'en', { subject: 'Sterilisation capacity (EtO / e-beam) for PPE' })).toBe('other');
+  });
+
+  // Bug: a mask test lab ("Snelscan mondmaskers ... € 1.150,– per type"; "Wij leveren zelf geen mondmaskers") was
+  // filed under masks: the price counted as 1.150 masks, and "leveren" was no denial of its own production.
+  it('regression: a price in euros is no amount, and "wij leveren zelf geen X" disowns X', () => {
+    const lab =
+      'KeurLab is een geaccrediteerd testlaboratorium. Wij bieden onze testcapaciteit aan:\n' +
+      '• Snelscan mondmaskers volgens EN 14683, doorlooptijd 3–5 werkdagen, € 1.150,– per type\n' +
+      '• Volledige keuring FFP1/2/3 volgens EN 149, € 2.450,– per type\nWij leveren zelf geen mondmaskers.';
+    expect(main(lab, 'nl', { subject: 'Testcapaciteit mondmaskers – EN 14683 / EN 149' })).toBe('other');
+    const parts = 'Wij draaien ventielhuizen voor beademingsapparatuur, 2.000 per week. Nieuwe beademingsapparaten leveren wij niet.';
+    expect(main(parts, 'nl')).toBe('ventilators');
+  });
+});

@@ -202,3 +202,17 @@ describe('decideRoute: goods waiting to be collected', () => {
     expect(route('gowns', text).route).toBe('redirect');
   });
 });
+
+describe('decideRoute: from blind set n and o', () => {
+  // Regression: "Handdesinfectiegel ... 20 pallets op voorraad" was no finished supply ("handgel*" only).
+  it('regression: hand disinfectant gel from stock is a finished supply', () => {
+    const text = 'Handdesinfectiegel 70% alcohol, 20 pallets op voorraad in ons magazijn. Levering binnen 2 werkdagen.';
+    expect(route('other', text).route).toBe('redirect');
+  });
+
+  // Regression: a swab maker's "samples available now" beside "we have no stock, everything is produced to order".
+  it('regression: samples available now are no stock of the goods', () => {
+    const text = 'Capacity 250,000 swabs per week. Samples available now. We have no stock available, everything is produced to order.';
+    expect(route('tests', text).route).toBe('review');
+  });
+});

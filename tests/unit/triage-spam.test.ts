@@ -106,3 +106,12 @@ describe('detectUnwanted: test results', () => {
     expect(check('Antigen rapid tests', 'We have 40,000 COVID-19 rapid tests available from stock, test report attached.')).toBeNull();
   });
 });
+
+describe('detectUnwanted: a citizen asking where to buy', () => {
+  // Bug: "Weet u waar ik mondkapjes kan kopen voor de thuiszorg?" from a son worried about his mother was queued.
+  it('regression: asking where one can buy masks is a purchase request', () => {
+    const text =
+      'Mijn moeder krijgt elke dag thuiszorg en de verzorgsters hebben geen mondkapjes. Weet u waar ik mondkapjes kan kopen voor de thuiszorg?';
+    expect(check('vraag mondkapjes voor thuiszorg moeder', text, 'nl')?.kind).toBe('unrelated');
+  });
+});
