@@ -14,6 +14,8 @@ import { readForward } from './forward-reader.js';
 
 export interface InlineForward {
   from: Address | null;
+  /** the display name of a From line without an address ("Van: Gerrit Boersma"), when that is all it holds */
+  fromName?: string | null;
   subject: string | null;
   /** ISO 8601 when the written date could be read, else null */
   date: string | null;
@@ -116,11 +118,11 @@ function fromHeaderBlock(text: string, intent: SubjectIntent): InlineForward | n
         last = i;
       } else if (line.trim() !== '' && fields > 0) break;
     }
-    const above = head.slice(0, m.index).split('\n');
-    above.pop(); // the empty rest of the From line's own line
     let blockStart = m.index;
-    while (above.length > 0 && FIELD_LINE.test(above.at(-1)!)) {
-      blockStart -= above.pop()!.length + 1;
+    while (blockStart > 0) {
+      const lineStart = head.lastIndexOf('\n', blockStart - 2) + 1;
+      if (!FIELD_LINE.test(head.slice(lineStart, blockStart - 1))) break;
+      blockStart = lineStart;
       fields++;
     }
     if (fields < 2) continue;
@@ -139,6 +141,7 @@ function fromHeaderBlock(text: string, intent: SubjectIntent): InlineForward | n
     while (before.length > 0 && (before.at(-1)?.trim() === '' || SEPARATOR_ABOVE.test(before.at(-1) ?? ''))) before.pop();
     return {
       from,
+      fromName: from ? null : (m[2] ?? '').replace(/["'*]/g, '').trim() || null,
       subject: SUBJECT_LINE.exec(block)?.[2]?.trim() || null,
       date: looseDate(DATE_LINE.exec(block)?.[2]),
       text: text.slice(bodyStart).replace(/^\s*\n/, ''),

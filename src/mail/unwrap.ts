@@ -36,6 +36,10 @@ export async function unwrapForward(mail: ParsedMail, limits?: Partial<ParseLimi
   return { forwarder: sameSender ? null : mail.from, note: found.note, original: found.original, how: found.how };
 }
 
+function sameName(a: string, b: string | null): boolean {
+  return b !== null && a.toLowerCase().replace(/\s+/g, ' ') === b.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 /** The message as its own original: what unwrapping gives a message that forwards nothing. */
 export function unforwarded(mail: ParsedMail): Unwrapped {
   return { forwarder: null, note: null, original: asOriginal(mail), how: null };
@@ -166,7 +170,8 @@ async function tnefOriginal(
 
 function fromInline(mail: ParsedMail, f: InlineForward): ForwardedOriginal {
   return {
-    from: f.from,
+    // "Van: Gerrit Boersma" with no address under Gerrit Boersma's own "FW:": the author re-sending his mail.
+    from: f.from ?? (mail.from && f.fromName && sameName(f.fromName, mail.from.name) ? mail.from : null),
     subject: f.subject,
     date: f.date,
     messageId: null,

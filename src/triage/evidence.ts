@@ -283,8 +283,43 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       evidence.weight[category] += best + Math.min(best * 0.5, REPEAT_SHARE * rest.reduce((sum, w) => sum + w, 0));
     }
   }
+  const main = dominantByCount(evidence.mentions);
+  if (main !== null) evidence.weight[main] *= DOMINANT_SHARE;
   return evidence;
 }
+
+/** how many times the next kind's largest count the main kind's must be */
+const DOMINANCE = 10;
+/** "1.800.000 FFP2 op voorraad; daarnaast 2.000 doosjes handschoenen, 3.000 gelaatsschermen": the masks are the offer */
+const DOMINANT_SHARE = 1.5;
+
+/**
+ * The kind of product offered in far the largest number of pieces, when several kinds are counted: a
+ * wholesaler's catalogue names many products, each a separate weight, but its main line is the big one.
+ */
+function dominantByCount(mentions: Record<Category, Mention[]>): Category | null {
+  const counts: Array<[Category, number]> = [];
+  for (const category of CATEGORIES) {
+    let most = 0;
+    for (const m of mentions[category])
+      if (m.quantity !== null && !m.negated && !m.passing && countsGoods(m.quantity, 'masks')) most = Math.max(most, pieces(m.quantity));
+    if (most > 0) counts.push([category, most]);
+  }
+  // 25 ICU ventilators outweigh 200,000 masks: machines are counted in units, not in boxes.
+  if (counts.length < 2 || counts.some(([category]) => category === 'ventilators')) return null;
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] >= DOMINANCE * counts[1]![1] ? counts[0]![0] : null;
+}
+
+/** The number an amount's text starts with: "1.800.000", "500,000 per week", "10k", "2 miljoen stuks". */
+function pieces(quantity: string): number {
+  const [first = '', next] = quantity.split(' ');
+  const scale = next !== undefined && MILLIONS.has(next) ? 1e6 : 1;
+  if (/^\d+k$/.test(first)) return Number(first.slice(0, -1)) * 1000;
+  if (/^\d{1,3}(?:[.,]\d{3})+$/.test(first)) return Number(first.replace(/[.,]/g, '')) * scale;
+  return /^\d+$/.test(first) ? Number(first) * scale : 0;
+}
+const MILLIONS = new Set(['miljoen', 'million', 'millions', 'mln', 'mio']);
 
 /**
  * The category each product word's noun phrase is about: in a run of product words that touch ("stoffen

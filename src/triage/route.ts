@@ -189,6 +189,11 @@ const DENIED_AFTER = new Set([
   'nvt',
   'expected',
   'verwacht',
+  // "mocht er later weer voorraad binnenkomen", "stock is no longer available"
+  'binnenkomen',
+  'binnenkomt',
+  'incoming',
+  'longer',
   ...[...GONE].filter((word) => word !== 'op'),
 ]);
 /**
@@ -196,7 +201,8 @@ const DENIED_AFTER = new Set([
  * anything elsewhere ("ready stock, no waiting list").
  */
 const DENIED_NEXT = new Set(['no', 'nee']);
-const DENIAL_REACH = 4;
+// "Op voorraad hebben we ze nog niet", "onze voorraad mondmaskers is gisteren in zijn geheel verkocht"
+const DENIAL_REACH = 8;
 
 function deniedAfter(tokens: readonly Token[], words: readonly string[], match: Match<true>): boolean {
   const next = tokens[match.end];

@@ -390,3 +390,20 @@ describe('forwards found from blind set m (who really sent it)', () => {
     expect(a.sender?.email).toBe('j.devries@dvtextiel.example');
   });
 });
+
+describe('a company re-sending its own mail from its address book (blind set p)', () => {
+  // Bug: "FW:" of the author's own earlier offer whose header block named him without an address ("Van: Gerrit
+  // Boersma") made him the forwarder of an unknown sender, and sender null broke DESIGN §5.
+  it('regression: a name-only From line naming the author is the author re-sending', async () => {
+    const raw = Buffer.from(
+      'From: Gerrit Boersma <g.boersma@boersma.example>\r\nTo: aanbod@crisisteam.example\r\nSubject: FW: Aanbod luchtbehandeling\r\n\r\n' +
+        'Op 27 maart stuurden wij u onderstaand aanbod. Daarom stuur ik het nogmaals.\r\n\r\nMet vriendelijke groet,\r\n\r\nGerrit Boersma\r\nKvK 20087430\r\n\r\n' +
+        'Van: Gerrit Boersma\r\nVerzonden: vrijdag 27 maart 2020 14:05\r\nAan: aanbod@crisisteam.example\r\nOnderwerp: Aanbod luchtbehandeling\r\n\r\n' +
+        'Wij hebben 60 luchtbehandelingsunits beschikbaar voor verhuur.\r\n\r\nGerrit Boersma\r\n',
+    );
+    const a = await analyse(raw);
+    expect(a.forwardedBy).toBeNull();
+    expect(a.sender?.email).toBe('g.boersma@boersma.example');
+    expect(a.kvk).toBe('20087430');
+  });
+});

@@ -513,3 +513,18 @@ describe('classify: from blind sets n and o', () => {
     expect(main(parts, 'nl')).toBe('ventilators');
   });
 });
+
+describe('classify: the main line of a catalogue (blind set q)', () => {
+  // Bug: a wholesaler with 1.800.000 FFP2 masks in stock and "in kleinere aantallen" gloves, gowns, disinfectant
+  // and face shields was filed under other: each small line of another kind added its own weight.
+  it('regression: the kind offered in far the largest number of pieces is the main one', () => {
+    const wholesaler =
+      'Wij hebben 1.800.000 FFP2-mondmaskers (EN 149) op voorraad, binnen 2 à 3 werkdagen leverbaar.\n\n' +
+      'Uit ons overige assortiment kunnen wij daarnaast in kleinere aantallen leveren:\n- nitril onderzoekshandschoenen, 2.000 doosjes à 100 st.\n' +
+      '- isolatieschorten, 5.000 st.\n- handdesinfectie 70% alcohol, 1.200 flacons à 500 ml\n- gelaatsschermen, 3.000 st.';
+    expect(main(wholesaler, 'nl', { subject: 'Aanbod FFP2 mondmaskers uit voorraad (en overige PBM)' })).toBe('masks');
+    // Machines are counted in units: 25 ventilators are no smaller offer than 200,000 masks.
+    const trader = 'We can offer 25 ICU ventilators from stock. Surgical masks type IIR: 200,000, production, in 2 weeks.';
+    expect(main(trader, 'en', { subject: 'Available now: 25 ICU ventilators' })).toBe('ventilators');
+  });
+});

@@ -216,3 +216,14 @@ describe('decideRoute: from blind set n and o', () => {
     expect(route('tests', text).route).toBe('review');
   });
 });
+
+describe('decideRoute: stock gone, not yet there, or still to come (blind set p)', () => {
+  it.each([
+    // Regression: the denial stood five words or more after the stock words.
+    ['other', 'Per 4 mei kunnen wij 10.000 gelaatsschermen per dag produceren. Op voorraad hebben we ze nog niet.'],
+    ['masks', 'Helaas moet ik ons aanbod intrekken: onze voorraad chirurgische mondmaskers is gisteren in zijn geheel verkocht. Mocht er later weer voorraad binnenkomen, dan meld ik mij.'],
+    ['masks', 'The 200,000 KN95 masks we had in stock in Rotterdam have been sold, so that stock is no longer available. We can now offer 300,000 per week from June.'],
+  ] as const)('regression: %s "%s" is no ready stock', (category, text) => {
+    expect(route(category, text).route).toBe('review');
+  });
+});
