@@ -106,15 +106,20 @@ export function emailDomain(email: string): string | null {
 
 /** "mail.acme-medical.co.uk" → "acme-medical.co.uk" */
 export function registrableDomain(host: string): string {
-  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
-  if (labels.length <= 2) return labels.join('.');
-  const lastTwo = labels.slice(-2).join('.');
-  const keep = TWO_LEVEL_SUFFIXES.has(lastTwo) ? 3 : 2;
-  return labels.slice(-keep).join('.');
+  // Dots found from the end, not split and joined: asked for every address and link of every message.
+  const lower = host.toLowerCase();
+  const name = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  const last = name.lastIndexOf('.');
+  const second = last > 0 ? name.lastIndexOf('.', last - 1) : -1;
+  if (second < 0) return name;
+  if (!TWO_LEVEL_SUFFIXES.has(name.slice(second + 1))) return name.slice(second + 1);
+  return name.slice(second > 0 ? name.lastIndexOf('.', second - 1) + 1 : 0);
 }
 
 function registrableLabel(host: string): string {
-  return registrableDomain(host).split('.')[0] ?? '';
+  const registrable = registrableDomain(host);
+  const dot = registrable.indexOf('.');
+  return dot < 0 ? registrable : registrable.slice(0, dot);
 }
 
 export function isFreeMailDomain(host: string): boolean {

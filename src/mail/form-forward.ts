@@ -30,10 +30,10 @@ const REACH = 8;
 export function findFormForward(text: string, outer: Address | null): FormForward | null {
   // An association writes from its own domain; a company on a free-mail address listing its office address
   // is writing itself.
+  // Most mail has no e-mail field line at all: one scan says so before anything else is looked at.
+  if (!EMAIL_FIELD_ANYWHERE.test(text)) return null;
   const outerDomain = outer ? emailDomain(outer.email.toLowerCase()) : null;
   if (!outerDomain || isFreeMailDomain(outerDomain)) return null;
-  // Most mail has no e-mail field line at all: one scan says so before the text is split into lines.
-  if (!EMAIL_FIELD_ANYWHERE.test(text)) return null;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i += 1) {
     const email = EMAIL_FIELD.exec(lines[i]!)?.[1]?.toLowerCase();

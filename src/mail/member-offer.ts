@@ -11,14 +11,18 @@ import type { FormForward } from './form-forward.js';
  */
 const ON_BEHALF =
   /\b(?:namens\s+(?:ons|onze|een\s+van\s+onze)\s+(?:lid|leden|lidbedrijf|lidbedrijven|achterban)|on\s+behalf\s+of\s+(?:our|one\s+of\s+our)\s+members?|een\s+van\s+onze\s+leden|one\s+of\s+our\s+members)\b/i;
+/** ON_BEHALF cannot match without one of these (either case of the first letter is left out) */
+const ON_BEHALF_WORDS = ['amens', 'ehalf', 'nze leden', 'ur member', 'NAMENS', 'BEHALF'];
 const CONTACT_LINE = /^[ \t]*(?:contact(?:persoon|gegevens)?|contact\s+person|contact\s+details)[ \t]*:[ \t]*(.+)$/gim;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 /** "Peter Jansen" before the address; not "commercieel directeur" or a phone number */
 const NAME = /^\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,4}$/u;
 
 export function findMemberOffer(text: string, author: Address | null): FormForward | null {
+  // Plain substring searches first: the pattern, tried at every word, is the costlier test.
+  if (!ON_BEHALF_WORDS.some((word) => text.includes(word)) || !ON_BEHALF.test(text)) return null;
   const authorDomain = author ? emailDomain(author.email.toLowerCase()) : null;
-  if (!authorDomain || isFreeMailDomain(authorDomain) || !ON_BEHALF.test(text)) return null;
+  if (!authorDomain || isFreeMailDomain(authorDomain)) return null;
   for (const line of text.matchAll(CONTACT_LINE)) {
     const value = line[1]!;
     const email = EMAIL.exec(value)?.[0].toLowerCase();

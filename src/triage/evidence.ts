@@ -153,7 +153,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     const materials = hits.some((hit) => hit.value.category === 'materials');
     const conditions = materials ? conditionScopes(CONDITIONS.matchAll(words), tokens) : NO_SCOPES;
     const sourced = materials ? sentencesOf(SOURCING.matchAll(words), tokens) : NO_SENTENCES;
-    const needed = neededSentences(tokens, words);
+    const needed = needsReader(tokens, words);
 
     const categories = hits.map((match) => {
       if (!AMBIGUOUS_VENTILATOR.has(match.value.term) || !readsAsFan()) return match.value.category;
@@ -185,7 +185,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
           how !== null ||
           CUSTOMER_COMPOUND.test(words[match.start]!) ||
           isUseOfEarlierProduct(match, category, previous, tokens, words) ||
-          needed.has(token.sentence) ||
+          needed(match.start) ||
           (category === 'materials' && (inScope(conditions, tokens, match.start) || sourced.has(token.sentence))) ||
           isCustomersProduct(match, tokens, words));
       previous = { match, passing };
@@ -298,6 +298,10 @@ const DOMINANT_SHARE = 1.5;
  * wholesaler's catalogue names many products, each a separate weight, but its main line is the big one.
  */
 function dominantByCount(mentions: Record<Category, Mention[]>): Category | null {
+  // Most mail counts one kind of goods or none: nothing to compare then.
+  let counted = 0;
+  for (const category of CATEGORIES) if (mentions[category].some((m) => m.quantity !== null)) counted += 1;
+  if (counted < 2) return null;
   const counts: Array<[Category, number]> = [];
   for (const category of CATEGORIES) {
     let most = 0;
@@ -562,18 +566,26 @@ const LIST_JOINERS = new Set(['or', 'and', 'nor', 'of', 'en', 'noch']);
 
 const NEED_STARTS = new Set(NEEDS.map((phrase) => phrase[0]!));
 
-/** Sentences that open (at their first or second word) with a need. */
-function neededSentences(tokens: readonly Token[], words: readonly string[]): ReadonlySet<number> {
-  const found = new Set<number>();
+/**
+ * Whether the sentence of a token opens (at its first or second word) with a need; asked only for product
+ * words, and answered once per sentence.
+ */
+function needsReader(tokens: readonly Token[], words: readonly string[]): (at: number) => boolean {
+  const known = new Map<number, boolean>();
   const opens = (at: number, sentence: number): boolean =>
     NEED_STARTS.has(words[at] ?? '') &&
-    NEEDS.some((phrase) => phrase.every((word, k) => words[at + k] === word && tokens[at + k]!.sentence === sentence));
-  for (let i = 0; i < tokens.length; i += 1) {
-    const { sentence } = tokens[i]!;
-    if (i > 0 && tokens[i - 1]!.sentence === sentence) continue;
-    if (opens(i, sentence) || opens(i + 1, sentence)) found.add(sentence);
-  }
-  return found;
+    NEEDS.some((phrase) => phrase.every((word, k) => words[at + k] === word && tokens[at + k]?.sentence === sentence));
+  return (at) => {
+    const { sentence } = tokens[at]!;
+    let answer = known.get(sentence);
+    if (answer === undefined) {
+      let start = at;
+      while (start > 0 && tokens[start - 1]!.sentence === sentence) start -= 1;
+      answer = opens(start, sentence) || opens(start + 1, sentence);
+      known.set(sentence, answer);
+    }
+    return answer;
+  };
 }
 
 function sentencesOf(matches: readonly Match<true>[], tokens: readonly Token[]): ReadonlySet<number> {
