@@ -3,7 +3,7 @@ import type { Classification } from './classify.js';
 import { gatherEvidence, mentionsProduct } from './evidence.js';
 import { TermMatcher } from './matcher.js';
 import { tokenizedJoin } from './tokens.js';
-import { CRISIS_TERMS, SELF_SUFFICIENT, UNWANTED_TERMS, type UnwantedTerm } from './unwanted-lexicon.js';
+import { CRISIS_TERMS, DECISIVE_SPAM, SELF_SUFFICIENT, UNWANTED_TERMS, type UnwantedTerm } from './unwanted-lexicon.js';
 
 /**
  * Spam and mail that offers nothing the crisis team needs. Ignoring a real offer costs far more than
@@ -41,6 +41,7 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
   const { text: joined, words: all } = tokenizedJoin(input.subject ?? '', input.text);
   const found = { spam: { score: 0, labels: new Set<string>() }, unrelated: { score: 0, labels: new Set<string>() } };
   let selfSufficient = 0;
+  let decisive = false;
   const seen = new Set<string>();
   for (const match of UNWANTED.matchAll(all)) {
     const term = all.slice(match.start, match.end).join(' ');
@@ -49,6 +50,7 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
     found[match.value.kind].score += match.value.weight;
     found[match.value.kind].labels.add(`${match.value.label} ('${term}')`);
     if (SELF_SUFFICIENT.has(match.value.label)) selfSufficient += match.value.weight;
+    decisive ||= DECISIVE_SPAM.has(match.value.label);
   }
   const local = input.from?.email.slice(0, input.from.email.indexOf('@')) ?? '';
   if (BULK_SENDER.test(local)) {
@@ -63,7 +65,7 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
   const top = input.classification.categories[0];
   const confidentOffer = offered && top !== undefined && top.category !== 'other' && top.score >= CONFIDENT_OFFER;
 
-  if ((found.spam.score >= BLATANT_SPAM_AT && !confidentOffer) || (found.spam.score >= SPAM_AT && !offered)) {
+  if (decisive || (found.spam.score >= BLATANT_SPAM_AT && !confidentOffer) || (found.spam.score >= SPAM_AT && !offered)) {
     return { kind: 'spam', reason: [...found.spam.labels].join(', ') };
   }
   const unrelated =

@@ -43,6 +43,13 @@ const table: ReadonlyArray<readonly [UnwantedKind, string, number, readonly stri
     3,
     ['bitcoin', 'crypto*', 'forex', 'investment opportunity', 'guaranteed return*', 'trading robot', 'btc'],
   ],
+  // No supplier of the crisis team takes its money in crypto to a wallet: a scam, however real the goods sound.
+  [
+    'spam',
+    'crypto payment',
+    4,
+    ['btc wallet', 'bitcoin wallet', 'usdt', 'pay bitcoin', 'payment only by bitcoin', 'pay in bitcoin', 'betalen in bitcoin', 'crypto payment'],
+  ],
   [
     'spam',
     'phishing',
@@ -322,6 +329,9 @@ export const CRISIS_TERMS: readonly string[] = [
 ];
 
 /** Labels that make a mail unrelated on their own, even when it speaks of the crisis ("vrijwilliger in de zorg"). */
+/** Spam labels that decide on their own, even beside a product plainly offered. */
+export const DECISIVE_SPAM: ReadonlySet<string> = new Set(['crypto payment']);
+
 export const SELF_SUFFICIENT: ReadonlySet<string> = new Set([
   'job application',
   'newsletter',

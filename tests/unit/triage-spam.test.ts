@@ -115,3 +115,15 @@ describe('detectUnwanted: a citizen asking where to buy', () => {
     expect(check('vraag mondkapjes voor thuiszorg moeder', text, 'nl')?.kind).toBe('unrelated');
   });
 });
+
+describe('detectUnwanted: payment in crypto (blind set q)', () => {
+  // Bug: "KN95 mask USD 0.15 ... Ready stock ... Payment ONLY by Bitcoin (BTC) or USDT, BTC wallet: ..." was
+  // referred to the ministry: a product plainly offered outweighed every spam marker.
+  it('regression: goods to be paid in crypto to a wallet are a scam, however plainly offered', () => {
+    const scam =
+      'KN95 mask USD 0.15, nitrile glove USD 0.01. MOQ 10000 pcs. Ready stock, ship in 24 hours by DHL!!! ' +
+      'Payment ONLY by Bitcoin (BTC) or USDT (TRC20). BTC wallet: bc1q7x3kz9d0u5ftm2wq8yrl4hn6cvp0gj3s5ea2lk';
+    expect(check('PPE CHEAP FROM CHINA!!! 90% OFF masks gloves - pay Bitcoin', scam)?.kind).toBe('spam');
+    expect(check('FFP2 masks', 'We have 200,000 FFP2 masks in stock in Venlo, delivery within 48 hours.')).toBeNull();
+  });
+});
