@@ -163,7 +163,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     const heads = phraseHeads(hits, categories);
     const amountHeads = amountHeadsBySentence(quantities, hits, heads, tokens);
 
-    let madeOf: { clause: number } | null = null;
+    let madeOf: Composition | null = null;
     let previous: { match: Match<Term>; passing: boolean } | null = null;
     let deniedUpTo: number | null = null;
     for (const [h, match] of hits.entries()) {
@@ -192,7 +192,10 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       // "wasbare stoffen mondkapjes", "spunbond isolatiejassen": a word of another kind describing the product;
       // "mondkapjes maken van katoen met een tussenlaag van polypropyleen vlies": what the product is made of.
       const describing =
-        heads[h] !== category || (category === 'materials' && madeOf !== null && madeOf.clause === token.clause);
+        heads[h] !== category ||
+        (category === 'materials' &&
+          madeOf !== null &&
+          (madeOf.clause === token.clause || madeOf.sentence === token.sentence));
       if (category !== 'materials' && !negated) madeOf = composition(match, tokens, words);
       // "We do not make or sell masks or gowns": the products listed right after a denied one share its denial.
       const listed = deniedUpTo !== null && words.slice(deniedUpTo, match.start).every((w) => LIST_JOINERS.has(w));
@@ -446,12 +449,28 @@ function countsGoods(quantity: string, category: Category): boolean {
 }
 
 const MADE_OF = new Set(['van', 'uit', 'met', 'of', 'from', 'with']);
+/** "twee lagen katoen met een tussenlaag van polypropyleen vlies", "3-ply", "inner layer" */
+const LAYERS = new Set(['lagen', 'laags', 'laag', 'tussenlaag', 'binnenlaag', 'buitenlaag', 'filterlaag', 'layers', 'layer', 'ply']);
 
-/** "mondkapjes (maken) van ...", "gowns made of ...", "masks with ...": the rest of the clause says what it is made of. */
-function composition(match: Match<Term>, tokens: readonly Token[], words: readonly string[]): { clause: number } | null {
-  const { clause } = tokens[match.start]!;
+interface Composition {
+  clause: number;
+  /** the description runs on to the end of the sentence: it names layers */
+  sentence: number | null;
+}
+
+/**
+ * "mondkapjes (maken) van ...", "gowns made of ...", "masks with ...": the rest of the clause says what the
+ * product is made of; "stoffen mondkapjes: twee lagen katoen, een tussenlaag van vlies, elastiek", the rest of
+ * the sentence.
+ */
+function composition(match: Match<Term>, tokens: readonly Token[], words: readonly string[]): Composition | null {
+  const { clause, sentence } = tokens[match.start]!;
+  let layered = false;
+  for (let at = match.end; at < tokens.length && tokens[at]!.sentence === sentence && !layered; at += 1)
+    layered = LAYERS.has(words[at]!);
+  if (layered) return { clause, sentence };
   for (let at = match.end; at < Math.min(words.length, match.end + 2); at += 1)
-    if (tokens[at]!.clause === clause && MADE_OF.has(words[at]!)) return { clause };
+    if (tokens[at]!.clause === clause && MADE_OF.has(words[at]!)) return { clause, sentence: null };
   return null;
 }
 

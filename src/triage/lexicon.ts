@@ -104,6 +104,11 @@ export const LEXICON: LexiconTable = {
     ['sneltest*', 3.5],
     ['rapid test*', 3.5],
     ['testkit*', 3],
+    // kit-filling capacity is tests (DESIGN §4)
+    ['kit filling', 3],
+    ['kitfilling', 3],
+    ['kit assembly', 3],
+    ['kitassemblage', 3],
     ['test kit*', 3],
     ['testkits', 3],
     ['antigen*', 2.5],
@@ -427,10 +432,6 @@ export const LEXICON: LexiconTable = {
  */
 export const PATIENT_VENTILATION_CONTEXT: readonly string[] = [
   'beadem*',
-  // Patients, not their rooms: "patiëntenkamers in onderdruk zetten" is an air-handling job.
-  'patient',
-  'patients',
-  'patienten',
   'ademhal*',
   'respiratory',
   'longen',
@@ -446,6 +447,11 @@ export const PATIENT_VENTILATION_CONTEXT: readonly string[] = [
 ];
 
 export const CARE_CONTEXT: readonly string[] = [
+  // Patients are the care setting, not their breathing: an HVAC firm puts "COVID-19-patiënten" in isolation
+  // rooms under negative pressure with its fans. Not their rooms ("patiëntenkamers") at all.
+  'patient',
+  'patients',
+  'patienten',
   'medisch*',
   'medical',
   'ziekenhui*',

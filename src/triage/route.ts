@@ -353,6 +353,68 @@ const COUNT_WORDS = new Set([
   'several',
   'aantal',
 ]);
+/**
+ * "Ready stock in our Shenzhen warehouse, FOB Shenzhen": stock far away, sold for the buyer to ship, is no
+ * delivery within days. Said by an origin outside Europe with a term that leaves the transport to the buyer,
+ * and no stock sentence naming the Netherlands or elsewhere in Europe.
+ */
+const FAR_ORIGINS = new TermMatcher<true>(
+  [
+    'china',
+    'chinese',
+    'shenzhen',
+    'guangzhou',
+    'shanghai',
+    'hong kong',
+    'chengdu',
+    'wuhan',
+    'tianjin',
+    'beijing',
+    'xiamen',
+    'ningbo',
+    'dongguan',
+    'korea',
+    'seoul',
+    'malaysia',
+    'port klang',
+    'kuala lumpur',
+    'vietnam',
+    'ho chi minh',
+    'hanoi',
+    'india',
+    'mumbai',
+    'delhi',
+    'pakistan',
+    'karachi',
+    'lahore',
+    'taiwan',
+    'dubai',
+    'thailand',
+    'indonesia',
+  ].map((term) => [term, true] as const),
+);
+const EXPORT_TERMS = new TermMatcher<true>(
+  // Terms that leave the transport from abroad to the buyer; CIF, DAP and DDP (the seller ships) do not count.
+  ['fob', 'exw', 'ex works', 'ex factory', 'fca', 'buyer arranges'].map(
+    (term) => [term, true] as const,
+  ),
+);
+const NEAR_STOCK = new TermMatcher<true>(
+  ['nederland', 'netherlands', 'holland', 'rotterdam', 'venlo', 'schiphol', 'amsterdam', 'tilburg', 'europe', 'europa', 'eu warehouse', 'germany', 'duitsland', 'belgium', 'belgie', 'antwerp', 'antwerpen', 'ddp'].map(
+    (term) => [term, true] as const,
+  ),
+);
+
+function stockAbroad(tokens: readonly Token[], words: readonly string[], stockWords: readonly Match<true>[]): string | null {
+  const far = FAR_ORIGINS.matchAll(words)[0];
+  const terms = far ? EXPORT_TERMS.matchAll(words)[0] : undefined;
+  if (!far || !terms) return null;
+  // "delivery to the Netherlands" is where it goes; "in stock in Venlo" is where it is.
+  const stockSentences = new Set(stockWords.map((match) => tokens[match.start]!.sentence));
+  if (NEAR_STOCK.matchAll(words).some((near) => stockSentences.has(tokens[near.start]!.sentence))) return null;
+  return `${words.slice(far.start, far.end).join(' ')}, ${words.slice(terms.start, terms.end).join(' ')}`;
+}
+
 const LONG_UNITS = new Set(['weeks', 'weken', 'week', 'maanden', 'months', 'maand', 'month']);
 
 /** "three weeks by sea", "3 tot 4 weken", "2 maanden": a lead time longer than days, when the extractor gave none. */
@@ -426,6 +488,8 @@ export function decideRoute(input: RouteInput): RouteDecision {
   }
   const long = days === null ? longLeadTime(words) : null;
   if (long !== null) return review(`stock mentioned, but delivery takes '${long}'`);
+  const abroad = stockAbroad(tokens, words, stockWords);
+  if (abroad !== null) return review(`stock abroad, shipped on the buyer's terms ('${abroad}'): not deliverable within days`);
   const stock = inStock ? (input.leadTime.text ?? 'in stock') : readyText!;
   const amount = input.quantities[0] ? `, quantity '${input.quantities[0].text}'` : '';
   const when = days !== null ? `, delivery within ${days} day${days === 1 ? '' : 's'}` : '';

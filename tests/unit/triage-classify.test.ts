@@ -528,3 +528,38 @@ describe('classify: the main line of a catalogue (blind set q)', () => {
     expect(main(trader, 'en', { subject: 'Available now: 25 ICU ventilators' })).toBe('ventilators');
   });
 });
+
+describe('classify: from blind sets r and s', () => {
+  // Bug: "stoffen mondkapjes: twee lagen katoen met een tussenlaag van polypropyleen vlies, elastiek achter de oren en
+  // een neusbeugel" was filed under materials: the layers it names are the masks' make-up.
+  it('regression: a sentence naming a product\'s layers describes it', () => {
+    const atelier =
+      'Sinds half maart maken wij geen kleding meer maar stoffen mondkapjes: twee lagen katoen met een tussenlaag van ' +
+      'polypropyleen vlies, elastiek achter de oren en een neusbeugel. Met 12 naaisters kunnen wij er ongeveer 8.000 per week maken.';
+    expect(main(atelier, 'nl', { subject: 'Aanbod niet-medische mondkapjes (katoen, wasbaar)' })).toBe('masks');
+  });
+
+  // Bug: a contract manufacturer offering "kit assembly ... up to 50,000 kits per week" and saying "We do not supply
+  // the reagents ourselves" had tests disowned and was filed under other.
+  it('regression: kit-filling and kit-assembly capacity is tests', () => {
+    const cmo =
+      'We have free capacity in our GMP facility:\n- aseptic filling of liquid reagents (enzyme mixes, primers/probes, buffers)\n' +
+      '- kit assembly and labelling under ISO 13485, up to 50,000 kits per week\nWe do not supply the reagents ourselves.';
+    expect(main(cmo, 'en', { subject: 'GMP fill-finish and kit assembly capacity for COVID-19 PCR reagents' })).toBe('tests');
+  });
+
+  // Bug: an HVAC firm's "ventilator met HEPA H14-filter ... afzuigventilatoren" for isolation rooms of "COVID-19-
+  // patiënten" was filed under ventilators: patients counted as breathing patients before the kinds of fan.
+  it('regression: patients are the care setting, which kinds of fan outweigh', () => {
+    const hvac =
+      'Wij zien dat ziekenhuizen extra isolatiekamers inrichten voor COVID-19-patiënten. Wij kunnen mobiele onderdrukunits ' +
+      'leveren: een ventilator met HEPA H14-filter. Daarnaast leveren wij afzuigventilatoren en kanaalventilatoren.';
+    expect(main(hvac, 'nl', { subject: 'Ventilatoren / HEPA-units voor onderdrukkamers IC' })).toBe('other');
+    expect(main('Wij leveren ventilatoren voor de beademing van IC-patiënten.', 'nl')).toBe('ventilators');
+  });
+
+  // Bug: "PFE ≥ 94% at 0.3 µm (NaCl, 95 l/min)" in a meltblown maker's data counted as 95 litres of masks.
+  it('regression: a flow rate is no amount', () => {
+    expect(run('PFE 94% (NaCl, 95 l/min), suitable for FFP2 masks.', 'en').reasons.join(' ')).not.toContain("'95 l'");
+  });
+});

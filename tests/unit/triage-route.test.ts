@@ -227,3 +227,15 @@ describe('decideRoute: stock gone, not yet there, or still to come (blind set p)
     expect(route(category, text).route).toBe('review');
   });
 });
+
+describe('decideRoute: stock abroad (blind set s)', () => {
+  // Regression: "100,000 tests in stock in Guangzhou, EXW, 100% prepayment" was referred as deliverable within days.
+  it('regression: stock far away, sold for the buyer to ship, is no delivery within days', () => {
+    const exw = 'We have 100,000 antibody rapid tests in stock in our Guangzhou warehouse. Price USD 2.10 EXW Guangzhou, 100% prepayment.';
+    expect(route('tests', exw).route).toBe('review');
+    const cif = 'We have READY STOCK in our Mumbai warehouse. Goods can be dispatched by air within 3-5 days, CIF Amsterdam.';
+    expect(route('masks', cif, { inStock: true, days: 5, text: 'READY STOCK' }).route).toBe('redirect');
+    const venlo = 'KN95 masks from China, now in stock in our Venlo warehouse, FOB price on request, delivery in 2 days.';
+    expect(route('masks', venlo).route).toBe('redirect');
+  });
+});
