@@ -7,19 +7,26 @@ import { FROM_LINE } from './inline-forward.js';
  * Only blocks whose From line names the company's own address count: the others are the association's.
  */
 const QUOTE = /^[ \t]*>+ ?/gm;
+/** "On 22 Apr 2020, at 17:15, Oliver Grant <o.grant@x.nl> wrote:", "Op wo 1 apr. 2020 om 09:12 schreef Sanne <s@x.nl>:" */
+const ATTRIBUTION = /^[ \t>]*(?:On|Op)\b([^\n]{0,300}?\b(?:wrote|schreef|geschreven)\b[^\n]{0,200}?):[ \t]*$/gim;
 
 export function ownHistory(text: string, email: string | null | undefined): string | null {
   // Most mail has no quoted message of its sender: their address then does not occur in the body at all.
   if (!email || !text.toLowerCase().includes(email)) return null;
   const normalised = text.replace(/\r\n?/g, '\n');
-  const starts = [...normalised.matchAll(FROM_LINE)];
+  // A header block's From line, or a reply's attribution line, each with the address it names.
+  const starts = [
+    ...[...normalised.matchAll(FROM_LINE)].map((m) => ({ index: m.index, names: m[2]!, header: true })),
+    ...[...normalised.matchAll(ATTRIBUTION)].map((m) => ({ index: m.index, names: m[1]!, header: false })),
+  ].sort((a, b) => a.index - b.index);
   const own: string[] = [];
-  starts.forEach((m, i) => {
-    if (!m[2]!.toLowerCase().includes(email)) return;
+  starts.forEach((start, i) => {
+    if (!start.names.toLowerCase().includes(email)) return;
     const end = starts[i + 1]?.index ?? normalised.length;
-    const block = normalised.slice(m.index, end).replace(QUOTE, '');
-    // The body starts after the header block (From, Sent, To, Subject), at its first blank line.
-    const body = block.indexOf('\n\n');
+    const block = normalised.slice(start.index, end).replace(QUOTE, '');
+    // The body starts after the header block (From, Sent, To, Subject) at its first blank line, or after the
+    // attribution line.
+    const body = start.header ? block.indexOf('\n\n') : block.indexOf('\n');
     if (body >= 0) own.push(block.slice(body).trim());
   });
   return own.length > 0 ? own.join('\n\n') : null;

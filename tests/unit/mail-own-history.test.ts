@@ -60,3 +60,20 @@ describe("extractOffer with the sender's history", () => {
     expect(found.sender?.organisation).toBe('Smit Confectie B.V.');
   });
 });
+
+describe('ownHistory: a reply quoting the sender under an attribution line (blind set p)', () => {
+  // Bug: a company's short reply ("Correctie: het gaat om 50.000 stuks") above its own quoted first mail, introduced
+  // by Gmail's "Op .. schreef Sanne <sanne@..>:" or Apple Mail's "On .., Oliver <o@..> wrote:", lost the KvK
+  // number in that first mail's signature: only header blocks ("Van:") were read.
+  it('regression: reads the sender\'s quoted mail under "Op .. schreef" and "On .. wrote"', () => {
+    const gmail =
+      'Correctie: het gaat om 50.000 stuks.\n\nGroet,\nSanne\n\nOp wo 1 apr. 2020 om 09:12 schreef Sanne Bakker <sanne@medsupply.example>:\n\n' +
+      '> Wij hebben 500.000 mondmaskers op voorraad.\n>\n> Met vriendelijke groet,\n> Sanne Bakker\n> MedSupply B.V.\n> KvK: 75903110\n';
+    expect(ownHistory(gmail, 'sanne@medsupply.example')).toContain('KvK: 75903110');
+    const apple =
+      'Yes, they are in our warehouse.\n\n> On 22 Apr 2020, at 17:15, Oliver Grant <oliver@lowlands.example> wrote:\n>\n' +
+      '> We offer 50,000 rapid tests.\n> Oliver Grant | Lowlands B.V. | KvK 71125531\n';
+    expect(ownHistory(apple, 'oliver@lowlands.example')).toContain('KvK 71125531');
+    expect(ownHistory(apple, 'someone@else.example')).toBeNull();
+  });
+});
