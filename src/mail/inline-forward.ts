@@ -170,10 +170,39 @@ function fromAttribution(text: string, intent: SubjectIntent): InlineForward | n
   };
 }
 
-/** Finds a forward written inline in a text body; null when the body is not a forward. */
-export function findInlineForward(text: string, subject: string | null): InlineForward | null {
+/**
+ * Finds a forward written inline in a text body; null when the body is not a forward. `author`, the message's
+ * own sender, lets a reply that quotes the author's own earlier forward count as that forward.
+ */
+export function findInlineForward(text: string, subject: string | null, author?: string | null): InlineForward | null {
   const intent = subjectIntent(subject);
   const viaCrisp = fromCrisp(text, subject);
   if (viaCrisp) return viaCrisp;
-  return fromHeaderBlock(text, intent) ?? fromAttribution(text, intent);
+  return (
+    fromHeaderBlock(text, intent) ??
+    fromAttribution(text, intent) ??
+    (intent === 'reply' && author ? ownForwardQuoted(text, author) : null)
+  );
+}
+
+/**
+ * "RE: FW: offer ...": an association asking after an offer it forwarded earlier, with that forward quoted below
+ * (a header block from itself whose subject is a forward's). The company in that forward is the sender; the
+ * association's question on top is its note.
+ */
+function ownForwardQuoted(text: string, author: string): InlineForward | null {
+  const head = text.slice(0, SCAN_CHARS);
+  for (const m of head.matchAll(FROM_LINE)) {
+    if (addressIn(m[2] ?? '')?.email !== author) continue;
+    const block = head.slice(m.index, m.index + 1000);
+    if (subjectIntent(SUBJECT_LINE.exec(block)?.[2]) !== 'forward') continue;
+    const inner = fromHeaderBlock(head.slice(m.index + (m[0]?.length ?? 0)), 'forward');
+    if (!inner?.from || inner.from.email === author) return null;
+    return {
+      ...inner,
+      note: head.slice(0, m.index).trim() || null,
+      how: 'an earlier forward of the sender, quoted under its reply',
+    };
+  }
+  return null;
 }

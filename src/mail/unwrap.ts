@@ -184,7 +184,7 @@ function fromInline(mail: ParsedMail, f: InlineForward): ForwardedOriginal {
 
 /** The body's text: parseMail made it from the HTML when there was no text part or only a stub (parse.ts). */
 function inlineOriginal(mail: ParsedMail, depth: number): Found | null {
-  const f = findInlineForward(mail.text, mail.subject);
+  const f = findInlineForward(mail.text, mail.subject, mail.from?.email);
   if (!f) return null;
   let original = fromInline(mail, f);
   let chain = `${f.how} in the body`;

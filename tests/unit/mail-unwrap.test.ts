@@ -407,3 +407,28 @@ describe('a company re-sending its own mail from its address book (blind set p)'
     expect(a.kvk).toBe('20087430');
   });
 });
+
+describe('an association asking after its own earlier forward (blind set p)', () => {
+  // Bug: "RE: FW: Offer swab capacity" from an association, quoting its own forward of a member's offer, was read
+  // as a reply written by the association: it became the sender and its own KvK number the company's.
+  it('regression: the company in the quoted forward is the sender, the association its forwarder', async () => {
+    const raw = Buffer.from(
+      'From: Eline Kuipers <eline@hightech.example>\r\nTo: aanbod@crisisteam.example\r\nSubject: RE: FW: Offer swab capacity\r\n\r\n' +
+        'Could you give us an update on the offer below from our member?\r\n\r\nKind regards,\r\nEline Kuipers\r\nChamber of Commerce 41187370\r\n\r\n' +
+        'From: Eline Kuipers <eline@hightech.example>\r\nSent: Wednesday, April 8, 2020 4:40 PM\r\nTo: aanbod@crisisteam.example\r\nSubject: FW: Offer swab capacity\r\n\r\n' +
+        'Hello, forwarding an offer from one of our members. Best, Eline\r\n\r\n' +
+        'From: Bas Verhoeven <bas@precisionmould.example>\r\nSent: Wednesday, April 8, 2020 9:14 AM\r\nTo: Eline Kuipers <eline@hightech.example>\r\nSubject: Offer swab capacity\r\n\r\n' +
+        'We can produce 100,000 nasopharyngeal swabs per week from mid May.\r\n\r\nRegards,\r\nBas Verhoeven\r\nPrecisionMould B.V.\r\nKvK 17265590\r\n',
+    );
+    const a = await analyse(raw);
+    expect(a.sender?.email).toBe('bas@precisionmould.example');
+    expect(a.forwardedBy?.email).toBe('eline@hightech.example');
+    expect(a.kvk).toBe('17265590');
+    // A reply that quotes someone else's mail is still no forward.
+    const reply = Buffer.from(
+      'From: Eline Kuipers <eline@hightech.example>\r\nTo: bas@precisionmould.example\r\nSubject: RE: Offer swab capacity\r\n\r\nThanks Bas!\r\n\r\n' +
+        'From: Bas Verhoeven <bas@precisionmould.example>\r\nSent: Wednesday, April 8, 2020 9:14 AM\r\nTo: Eline Kuipers <eline@hightech.example>\r\nSubject: Offer swab capacity\r\n\r\nWe can produce swabs.\r\n',
+    );
+    expect((await analyse(reply)).forwardedBy).toBeNull();
+  });
+});
