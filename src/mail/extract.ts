@@ -5,7 +5,7 @@ import { emailDomain } from './extract-domain.js';
 import { findPhone } from './extract-phone.js';
 import { findSignature } from './extract-signature.js';
 import { findWebsite } from './extract-website.js';
-import { findKvk } from './kvk.js';
+import { correctedKvk, findKvk } from './kvk.js';
 import { findLeadTime } from './lead-time.js';
 import { findQuantities } from './quantities.js';
 
@@ -43,7 +43,8 @@ export function extractOffer(input: ExtractInput): Extracted {
   const offer = input.subject ? `${input.subject}\n\n${input.text}` : input.text;
   return {
     sender,
-    kvk: findKvk(input.text) ?? (input.history ? findKvk(input.history) : null),
+    // A newer note correcting the number ("ons juiste KvK-nummer is ...") beats the one in the offer it re-sends.
+    kvk: (input.history ? correctedKvk(input.history) : null) ?? findKvk(input.text) ?? (input.history ? findKvk(input.history) : null),
     phone: findPhone(signature, input.text, domain) ?? (earlier ? findPhone(earlier, input.history!, domain) : null),
     website: findWebsite(signature, input.text, input.html ?? null, domain),
     quantities: findQuantities(offer),

@@ -19,10 +19,23 @@ const DIGIT_RUN = /(?<![\p{L}\p{N}+])\d+(?:[ .-]\d+)*(?![\p{L}\p{N}])/gu;
 /** dd-mm-yyyy and dd.mm.yyyy also have eight digits. */
 const DATE = /^(?:0?[1-9]|[12]\d|3[01])[.-](?:0?[1-9]|1[0-2])[.-](?:19|20)\d\d$/;
 
+const CORRECTED = /(?<![\p{L}])(?:correct|correcte|juiste|juist|goede|correctie|should\s+be|moet\s+zijn|right)(?![\p{L}])[^\n.]{0,20}$/iu;
+const CORRECTION_REACH = 40;
+
 /** A message names its KvK number a few times at most; a flood of labels is not worth reading. */
 const MAX_LABELS = 200;
 
 export function findKvk(text: string): string | null {
+  return readKvk(text).digits;
+}
+
+/** A KvK number the text gives as the correction of another ("ons juiste KvK-nummer is ..."), or null. */
+export function correctedKvk(text: string): string | null {
+  const found = readKvk(text);
+  return found.corrected ? found.digits : null;
+}
+
+function readKvk(text: string): { digits: string | null; corrected: boolean } {
   let best: { digits: string; gap: number } | null = null;
   LABEL.lastIndex = 0;
   let labels = 0;
@@ -30,10 +43,12 @@ export function findKvk(text: string): string | null {
     labels++;
     const from = label.index + label[0].length;
     const number = firstNumberAfter(text, from);
+    // "The correct KvK number is 65432187", "ons juiste KvK-nummer": a correction of a number given elsewhere.
+    if (number && CORRECTED.test(text.slice(Math.max(0, label.index - CORRECTION_REACH), label.index)))
+      return { digits: number.digits, corrected: true };
     if (number && (best === null || number.gap < best.gap)) best = number;
-    if (best?.gap === 0) break;
   }
-  return best?.digits ?? null;
+  return { digits: best?.digits ?? null, corrected: false };
 }
 
 /**

@@ -67,3 +67,13 @@ describe('findKvk: numbers that are not a KvK number', () => {
     expect(findKvk(signature)).toBe('27123456');
   });
 });
+
+describe('findKvk: a corrected number (blind set t)', () => {
+  // Bug: "P.S. The Chamber of Commerce number in my signature is wrong. The correct KvK number is 65432187." and a
+  // re-send whose note says "41287365 is onjuist, ons juiste KvK-nummer is 41287356" kept the wrong number.
+  it('regression: the number given as the correct one wins', () => {
+    expect(findKvk('Chamber of Commerce: 65432178\n\nP.S. The number in my signature is wrong. The correct KvK number is 65432187.')).toBe('65432187');
+    expect(findKvk('Helaas stond daarin een verkeerd KvK-nummer: 41287365 is onjuist, ons juiste KvK-nummer is 41287356.')).toBe('41287356');
+    expect(findKvk('KvK 12345678')).toBe('12345678');
+  });
+});
