@@ -1,12 +1,8 @@
 import type { Address } from '../core/types.js';
 import { emailDomain, isFreeMailDomain, registrableDomain } from './extract-domain.js';
 
-/**
- * An association pasting what its web form received: no forward header, but a block of labelled fields
- * ("Bedrijfsnaam:", "Contactpersoon:", "E-mailadres:") naming the company and its own address, below the
- * association's note. The company is the one in the fields, the association its forwarder.
- */
-export interface FormForward {
+/** A company's offer an association passed on in its own message (this file, member-offer.ts). */
+export interface PassedOnOffer {
   from: Address;
   /** the association's text around the fields: its note above, its signature below */
   note: string | null;
@@ -27,11 +23,16 @@ const RULE = /^[ \t]*[-=_*]{3,}/;
 const MIN_OTHER_FIELDS = 2;
 const REACH = 8;
 
-export function findFormForward(text: string, outer: Address | null): FormForward | null {
-  // An association writes from its own domain; a company on a free-mail address listing its office address
-  // is writing itself.
+/**
+ * An association pasting what its web form received: no forward header, but a block of labelled fields
+ * ("Bedrijfsnaam:", "Contactpersoon:", "E-mailadres:") naming the company and its own address, below the
+ * association's note. The company is the one in the fields, the association its forwarder.
+ */
+export function findFormForward(text: string, outer: Address | null): PassedOnOffer | null {
   // Most mail has no e-mail field line at all: one scan says so before anything else is looked at.
   if (!EMAIL_FIELD_ANYWHERE.test(text)) return null;
+  // An association writes from its own domain; a company on a free-mail address listing its office address
+  // is writing itself.
   const outerDomain = outer ? emailDomain(outer.email.toLowerCase()) : null;
   if (!outerDomain || isFreeMailDomain(outerDomain)) return null;
   const lines = text.split('\n');

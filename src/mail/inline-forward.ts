@@ -48,8 +48,11 @@ const FIELD_LINE = /^[ \t>]*\*?(Sent|Verzonden|Date|Datum|To|Aan|Subject|Onderwe
 const SUBJECT_LINE = /^[ \t>]*\*?(Subject|Onderwerp)\s*:\*?[ \t]*(.*)$/im;
 const DATE_LINE = /^[ \t>]*\*?(Sent|Verzonden|Date|Datum|Verstuurd)\s*:\*?[ \t]*(.*)$/im;
 const SEPARATOR_ABOVE = /^[ \t>]*(-{3,}.*-{3,}|_{10,}|Begin .*:)\s*$/i;
-const ATTRIBUTION =
-  /^[ \t>]*(On|Op)\b(.{0,240}?)\b(wrote|schreef|heeft\b.{0,160}\bgeschreven)\s*:[ \t]*$/im;
+/**
+ * A reply's attribution line; group 2 holds the name and address, wherever the client puts them ("On .., X <x>
+ * wrote:", "Op .. schreef X <x>:", "Op .. heeft X <x> het volgende geschreven:").
+ */
+export const ATTRIBUTION = /^[ \t>]*(On|Op)\b([^\n]{0,300}?\b(?:wrote|schreef|geschreven)\b[^\n]{0,200}?):[ \t]*$/im;
 const EMAIL = /[a-z0-9._%+'-]+@[a-z0-9.-]+\.[a-z]{2,}/i;
 
 /** The address and display name in a header value: "Name <a@b>", "Name [mailto:a@b]", "a@b", "Name<mailto:a@b>". */

@@ -1,7 +1,7 @@
 import type { Address } from '../core/types.js';
 import { emailDomain, isFreeMailDomain, registrableDomain } from './extract-domain.js';
 import { isClosingLine } from './extract-signature.js';
-import type { FormForward } from './form-forward.js';
+import type { PassedOnOffer } from './form-forward.js';
 
 /**
  * An association passing on a member's offer in its own words, with no header block: "Namens ons lid
@@ -18,7 +18,7 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 /** "Peter Jansen" before the address; not "commercieel directeur" or a phone number */
 const NAME = /^\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,4}$/u;
 
-export function findMemberOffer(text: string, author: Address | null): FormForward | null {
+export function findMemberOffer(text: string, author: Address | null): PassedOnOffer | null {
   // Plain substring searches first: the pattern, tried at every word, is the costlier test.
   if (!ON_BEHALF_WORDS.some((word) => text.includes(word)) || !ON_BEHALF.test(text)) return null;
   const authorDomain = author ? emailDomain(author.email.toLowerCase()) : null;

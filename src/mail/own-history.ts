@@ -1,4 +1,4 @@
-import { FROM_LINE } from './inline-forward.js';
+import { ATTRIBUTION, FROM_LINE } from './inline-forward.js';
 
 /**
  * What the company itself wrote earlier in a thread quoted below its latest message. An association that
@@ -7,8 +7,8 @@ import { FROM_LINE } from './inline-forward.js';
  * Only blocks whose From line names the company's own address count: the others are the association's.
  */
 const QUOTE = /^[ \t]*>+ ?/gm;
-/** "On 22 Apr 2020, at 17:15, Oliver Grant <o.grant@x.nl> wrote:", "Op wo 1 apr. 2020 om 09:12 schreef Sanne <s@x.nl>:" */
-const ATTRIBUTION = /^[ \t>]*(?:On|Op)\b([^\n]{0,300}?\b(?:wrote|schreef|geschreven)\b[^\n]{0,200}?):[ \t]*$/gim;
+/** inline-forward's attribution line, every one in the text */
+const ATTRIBUTIONS = new RegExp(ATTRIBUTION.source, 'gim');
 
 export function ownHistory(text: string, email: string | null | undefined): string | null {
   // Most mail has no quoted message of its sender: their address then does not occur in the body at all.
@@ -17,7 +17,7 @@ export function ownHistory(text: string, email: string | null | undefined): stri
   // A header block's From line, or a reply's attribution line, each with the address it names.
   const starts = [
     ...[...normalised.matchAll(FROM_LINE)].map((m) => ({ index: m.index, names: m[2]!, header: true })),
-    ...[...normalised.matchAll(ATTRIBUTION)].map((m) => ({ index: m.index, names: m[1]!, header: false })),
+    ...[...normalised.matchAll(ATTRIBUTIONS)].map((m) => ({ index: m.index, names: m[2]!, header: false })),
   ].sort((a, b) => a.index - b.index);
   const own: string[] = [];
   starts.forEach((start, i) => {

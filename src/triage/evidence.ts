@@ -1,13 +1,11 @@
 import { CATEGORIES, type Category, type Language } from '../core/types.js';
 import {
-  BULK_UNITS,
   CAPACITY_WORDS,
   CLOSINGS,
   CONDITIONS,
   CUSTOMER_PREPOSITIONS,
   CUSTOMER_VERBS,
   NOT_PRODUCTS,
-  NEEDS,
   NOT_YET,
   OFFER,
   OWN_PRODUCTION_VERBS,
@@ -22,7 +20,9 @@ import {
 import { CARE_CONTEXT, FAN_CONTEXT, FAN_KIND_CONTEXT, LEXICON, PATIENT_VENTILATION_CONTEXT } from './lexicon.js';
 import { TermMatcher, type Match } from './matcher.js';
 import { isNegated } from './negation.js';
-import { quantitiesBySentence, type Amount } from './quantity.js';
+import { quantitiesBySentence } from './quantity.js';
+import { countsGoods, DOMINANT_SHARE, dominantByCount } from './catalogue.js';
+import { amountHeadsBySentence, composition, describes, needsReader, phraseHeads, type Composition } from './phrase.js';
 import { tokenized, type Token } from './tokens.js';
 
 /**
@@ -114,7 +114,7 @@ const SERVICE_VERBS = new Set([
 ]);
 const RESULTS = new Set(['result', 'results', 'uitslag', 'uitslagen', 'resultaat', 'resultaten', 'report', 'reports', 'rapport', 'rapporten']);
 /** the number of a standard ("14126", "en 149"): the name of a test, not a product that is tested */
-const STANDARD = /^(?:en|iso|nen|\d)/;
+const STANDARD = /^(?:en|iso|nen)$|^\d/;
 const LAB_CAPACITY = new Set(['testcapaciteit', 'keuringscapaciteit', 'capacity']);
 
 export function gatherEvidence(zones: readonly Zone[], language: Language): Evidence {
@@ -193,9 +193,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       // "mondkapjes maken van katoen met een tussenlaag van polypropyleen vlies": what the product is made of.
       const describing =
         heads[h] !== category ||
-        (category === 'materials' &&
-          madeOf !== null &&
-          (madeOf.clause === token.clause || madeOf.sentence === token.sentence));
+        (category === 'materials' && describes(madeOf, token));
       if (category !== 'materials' && !negated) madeOf = composition(match, tokens, words);
       // "We do not make or sell masks or gowns": the products listed right after a denied one share its denial.
       const listed = deniedUpTo !== null && words.slice(deniedUpTo, match.start).every((w) => LIST_JOINERS.has(w));
@@ -291,73 +289,6 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
   return evidence;
 }
 
-/** how many times the next kind's largest count the main kind's must be */
-const DOMINANCE = 10;
-/** "1.800.000 FFP2 op voorraad; daarnaast 2.000 doosjes handschoenen, 3.000 gelaatsschermen": the masks are the offer */
-const DOMINANT_SHARE = 1.5;
-
-/**
- * The kind of product offered in far the largest number of pieces, when several kinds are counted: a
- * wholesaler's catalogue names many products, each a separate weight, but its main line is the big one.
- */
-function dominantByCount(mentions: Record<Category, Mention[]>): Category | null {
-  // Most mail counts one kind of goods or none: nothing to compare then.
-  let counted = 0;
-  for (const category of CATEGORIES) if (mentions[category].some((m) => m.quantity !== null)) counted += 1;
-  if (counted < 2) return null;
-  const counts: Array<[Category, number]> = [];
-  for (const category of CATEGORIES) {
-    let most = 0;
-    for (const m of mentions[category])
-      if (m.quantity !== null && !m.negated && !m.passing && countsGoods(m.quantity, 'masks')) most = Math.max(most, pieces(m.quantity));
-    if (most > 0) counts.push([category, most]);
-  }
-  // 25 ICU ventilators outweigh 200,000 masks: machines are counted in units, not in boxes.
-  if (counts.length < 2 || counts.some(([category]) => category === 'ventilators')) return null;
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0]![1] >= DOMINANCE * counts[1]![1] ? counts[0]![0] : null;
-}
-
-/** The number an amount's text starts with: "1.800.000", "500,000 per week", "10k", "2 miljoen stuks". */
-function pieces(quantity: string): number {
-  const [first = '', next] = quantity.split(' ');
-  const scale = next !== undefined && MILLIONS.has(next) ? 1e6 : 1;
-  if (/^\d+k$/.test(first)) return Number(first.slice(0, -1)) * 1000;
-  if (/^\d{1,3}(?:[.,]\d{3})+$/.test(first)) return Number(first.replace(/[.,]/g, '')) * scale;
-  return /^\d+$/.test(first) ? Number(first) * scale : 0;
-}
-const MILLIONS = new Set(['miljoen', 'million', 'millions', 'mln', 'mio']);
-
-/**
- * The category each product word's noun phrase is about: in a run of product words that touch ("stoffen
- * mondkapjes", "meltblown mask material"), the last one is the noun and the others describe it.
- */
-function phraseHeads(hits: readonly Match<Term>[], categories: readonly Category[]): Category[] {
-  const heads = [...categories];
-  for (let h = hits.length - 2; h >= 0; h -= 1) if (hits[h + 1]!.start <= hits[h]!.end) heads[h] = heads[h + 1]!;
-  return heads;
-}
-
-/** words after an amount that may still name what it counts: "2.000 wasbare stoffen mondkapjes" */
-const AMOUNT_NOUN_REACH = 4;
-
-/** Per sentence, the category of the product an amount counts, when a product word follows the amount. */
-function amountHeadsBySentence(
-  amounts: ReadonlyMap<number, Amount>,
-  hits: readonly Match<Term>[],
-  heads: readonly Category[],
-  tokens: readonly Token[],
-): Map<number, Category> {
-  const found = new Map<number, Category>();
-  for (const [sentence, { at }] of amounts) {
-    const h = hits.findIndex(
-      (hit) => hit.start > at && hit.start <= at + AMOUNT_NOUN_REACH && tokens[hit.start]!.clause === tokens[at]!.clause,
-    );
-    if (h >= 0) found.set(sentence, heads[h]!);
-  }
-  return found;
-}
-
 const LAB_TERMS = new Set([
   'testlaboratori*',
   'testlab',
@@ -441,37 +372,6 @@ function deniesMaking(tokens: readonly Token[], at: number, category: Category):
     making ||= denies(tokens[i]!.word);
   }
   return making;
-}
-
-function countsGoods(quantity: string, category: Category): boolean {
-  // In an amount's unit "m" is metres ("6.000 m per week"), not a size as it may be elsewhere.
-  return category === 'materials' || !quantity.split(' ').some((word) => BULK_UNITS.has(word) || word === 'm');
-}
-
-const MADE_OF = new Set(['van', 'uit', 'met', 'of', 'from', 'with']);
-/** "twee lagen katoen met een tussenlaag van polypropyleen vlies", "3-ply", "inner layer" */
-const LAYERS = new Set(['lagen', 'laags', 'laag', 'tussenlaag', 'binnenlaag', 'buitenlaag', 'filterlaag', 'layers', 'layer', 'ply']);
-
-interface Composition {
-  clause: number;
-  /** the description runs on to the end of the sentence: it names layers */
-  sentence: number | null;
-}
-
-/**
- * "mondkapjes (maken) van ...", "gowns made of ...", "masks with ...": the rest of the clause says what the
- * product is made of; "stoffen mondkapjes: twee lagen katoen, een tussenlaag van vlies, elastiek", the rest of
- * the sentence.
- */
-function composition(match: Match<Term>, tokens: readonly Token[], words: readonly string[]): Composition | null {
-  const { clause, sentence } = tokens[match.start]!;
-  let layered = false;
-  for (let at = match.end; at < tokens.length && tokens[at]!.sentence === sentence && !layered; at += 1)
-    layered = LAYERS.has(words[at]!);
-  if (layered) return { clause, sentence };
-  for (let at = match.end; at < Math.min(words.length, match.end + 2); at += 1)
-    if (tokens[at]!.clause === clause && MADE_OF.has(words[at]!)) return { clause, sentence: null };
-  return null;
 }
 
 function joinZones(zoneWords: ReadonlyArray<readonly string[]>): string[] {
@@ -582,30 +482,6 @@ const NO_SCOPES: readonly Scope[] = [];
 const NO_SENTENCES: ReadonlySet<number> = new Set();
 const WHOLE = new Set(['complete', 'volledige', 'gehele', 'hele', 'whole', 'entire', 'finished', 'klare']);
 const LIST_JOINERS = new Set(['or', 'and', 'nor', 'of', 'en', 'noch']);
-
-const NEED_STARTS = new Set(NEEDS.map((phrase) => phrase[0]!));
-
-/**
- * Whether the sentence of a token opens (at its first or second word) with a need; asked only for product
- * words, and answered once per sentence.
- */
-function needsReader(tokens: readonly Token[], words: readonly string[]): (at: number) => boolean {
-  const known = new Map<number, boolean>();
-  const opens = (at: number, sentence: number): boolean =>
-    NEED_STARTS.has(words[at] ?? '') &&
-    NEEDS.some((phrase) => phrase.every((word, k) => words[at + k] === word && tokens[at + k]?.sentence === sentence));
-  return (at) => {
-    const { sentence } = tokens[at]!;
-    let answer = known.get(sentence);
-    if (answer === undefined) {
-      let start = at;
-      while (start > 0 && tokens[start - 1]!.sentence === sentence) start -= 1;
-      answer = opens(start, sentence) || opens(start + 1, sentence);
-      known.set(sentence, answer);
-    }
-    return answer;
-  };
-}
 
 function sentencesOf(matches: readonly Match<true>[], tokens: readonly Token[]): ReadonlySet<number> {
   return new Set(matches.map((match) => tokens[match.start]!.sentence));

@@ -1,7 +1,8 @@
 /**
  * One tokenizer for the lexicon, the trained model and dedupe, so that a word means the same thing to all
  * three. Tokens are lower-case ASCII (diacritics folded: "patiënt" → "patient"); numbers keep their
- * thousand separators ("500.000") because quantities matter to the classifier.
+ * thousand separators ("500.000") because quantities matter to the classifier; a currency sign is a word
+ * ("eur", "usd", "gbp"), so a price reads as one.
  */
 
 export interface Token {
@@ -155,7 +156,8 @@ const isClauseMark = (c: number): boolean =>
  * A hand-written scan of the folded text, piece by piece as the pattern
  * /[a-z0-9]+(?:[.,]\d+)*|\n[ \t]*\n|[.!?]+|[,;:()\u2013\u2014]| - /g would cut it: words (numbers keep
  * "500.000"), blank lines and . ! ? end sentences, the rest end clauses. The regex allocated a match per
- * piece, which made tokenizing the costliest part of classification.
+ * piece, which made tokenizing the costliest part of classification. Beyond what a pattern could say: the dot
+ * of an abbreviation ends no sentence, a bulleted line starts one (listHeads), and €, $ and £ are words.
  */
 function split(folded: string): {
   tokens: Token[];
