@@ -13,11 +13,13 @@ import { createSession, createUser } from '../src/store/users.js';
 
 /**
  * The admin page under load: `leads` leads (plus their source messages) inserted server-side with
- * generate_series, then the queue page and one lead page hammered by autocannon at `connections`
+ * generate_series, then the queue page and a lead page hammered by autocannon at `connections`
  * concurrent connections with a logged-in session. autocannon runs in its own process so the load
  * generator does not share this event loop. A bare reference page (admin-reference.ts) is measured in the same
  * run, and each page's CPU per request is read off this process, so the page's own cost is told apart from
- * the machine's speed that day. Give it an empty, migrated database.
+ * the machine's speed that day. Each page is loaded twice: every connection on one URL (the queue's first
+ * page, which reviewers share, and one lead), and spread over many (60 queue views, 1,000 leads), where
+ * pages asking for the same view at once (shared-reads.ts) rarely meet. Give it an empty, migrated database.
  */
 export interface PageFigures {
   page: string;
@@ -79,23 +81,56 @@ interface AutocannonJson {
   non2xx: number;
 }
 
-function autocannon(url: string, cookie: string, connections: number, seconds: number): Promise<AutocannonJson> {
-  const bin = path.join(PROJECT_ROOT, 'node_modules', 'autocannon', 'autocannon.js');
-  const args = [
-    bin,
-    '-j',
-    '-c',
-    String(connections),
-    '-d',
-    String(seconds),
-    '-H',
-    `cookie=${cookie}`,
-    '-H',
-    'accept=text/html',
-    url,
-  ];
+/**
+ * autocannon's CLI takes one URL; its API can send each request to a path of our choosing. Run as an inline
+ * script in a process of its own (like the CLI), so tests running from source need no build; prints the
+ * same JSON as `autocannon -j`.
+ */
+const SPREAD_LOAD = `
+import autocannon from 'autocannon';
+const a = JSON.parse(process.argv[1]);
+let next = 0;
+const result = await autocannon({ url: a.origin, connections: a.connections, duration: a.seconds, headers: a.headers,
+  requests: [{ setupRequest: (req) => ({ ...req, path: a.paths[next++ % a.paths.length] }) }] });
+process.stdout.write(JSON.stringify(result));
+`;
+
+interface Load {
+  origin: string;
+  paths: string[];
+  cookie: string;
+}
+
+function autocannon(load: Load, connections: number, seconds: number): Promise<AutocannonJson> {
+  const args =
+    load.paths.length === 1
+      ? [
+          path.join(PROJECT_ROOT, 'node_modules', 'autocannon', 'autocannon.js'),
+          '-j',
+          '-c',
+          String(connections),
+          '-d',
+          String(seconds),
+          '-H',
+          `cookie=${load.cookie}`,
+          '-H',
+          'accept=text/html',
+          `${load.origin}${load.paths[0]}`,
+        ]
+      : [
+          '--input-type=module',
+          '-e',
+          SPREAD_LOAD,
+          JSON.stringify({
+            origin: load.origin,
+            paths: load.paths,
+            headers: { cookie: load.cookie, accept: 'text/html' },
+            connections,
+            seconds,
+          }),
+        ];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
@@ -144,17 +179,21 @@ export async function benchAdmin(
       .map((c) => c.split(';')[0]!)
       .find((c) => c.startsWith('_csrf='));
     const cookie = csrfCookie ? `${session}; ${csrfCookie}` : session;
-    const top = await db.query<{ id: number }>(
-      `SELECT id FROM leads WHERE status IN ('new', 'in_review') ORDER BY priority DESC, id LIMIT 1`,
+    const open = await db.query<{ id: number }>(
+      `SELECT id FROM leads WHERE status IN ('new', 'in_review') ORDER BY priority DESC, id LIMIT 1000`,
     );
-    for (const [name, url] of [
-      ['reference page', `${await listen(reference)}/`],
-      ['queue page', `${base}/`],
-      ['lead page', `${base}/leads/${top.rows[0]!.id}`],
-    ] as const) {
-      await autocannon(url, cookie, connections, 2); // warm-up: JIT, template cache, PostgreSQL buffers
+    const views = CATEGORIES.flatMap((c) => Array.from({ length: 10 }, (_, i) => `/?category=${c}&page=${i + 1}`));
+    const loads: Array<[string, Load]> = [
+      ['reference page', { origin: await listen(reference), paths: ['/'], cookie }],
+      ['queue page', { origin: base, paths: ['/'], cookie }],
+      ['queue page, 60 views', { origin: base, paths: views, cookie }],
+      ['lead page', { origin: base, paths: [`/leads/${open.rows[0]!.id}`], cookie }],
+      ['lead page, 1,000 leads', { origin: base, paths: open.rows.map((r) => `/leads/${r.id}`), cookie }],
+    ];
+    for (const [name, load] of loads) {
+      await autocannon(load, connections, 2); // warm-up: JIT, template cache, PostgreSQL buffers
       const cpu = process.cpuUsage();
-      const r = await autocannon(url, cookie, connections, seconds);
+      const r = await autocannon(load, connections, seconds);
       const used = process.cpuUsage(cpu);
       const figures = {
         page: name,

@@ -21,6 +21,8 @@ import { registerReports } from './routes/reports.js';
 import { registerStatic } from './routes/static.js';
 import { registerUsers } from './routes/users.js';
 import { SessionCache } from './session-cache.js';
+import { SharedReads } from './shared-reads.js';
+import type { QueueRow } from '../store/queue.js';
 
 /**
  * The admin page as a fastify instance, not yet listening: `serve` calls listen(), tests call inject().
@@ -35,6 +37,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   OT_ERR_CLAIMED: 409,
   OT_ERR_STATE: 409,
 };
+
+const isSafe = (method: string) => method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
 
 /** The headers helmet sets for `options`, collected from one dry run of its middleware. */
 function staticHeaders(options: HelmetOptions): Record<string, string> {
@@ -99,8 +103,15 @@ export async function build(opts: AdminOptions): Promise<FastifyInstance> {
 
   // Every state-changing request carries the CSRF token: forms in a hidden _csrf field, scripts in a header.
   app.addHook('preHandler', (req, reply, done) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return done();
+    if (isSafe(req.method)) return done();
     app.csrfProtection(req, reply, done);
+  });
+  // A page asked for after a write (the redirect that follows it, the queue opened next) must not join a
+  // queue read that started before the write: by the time a reply is sent, the handler's transaction is over.
+  const queueReads = new SharedReads<QueueRow[]>();
+  app.addHook('onSend', (req, _reply, payload, done) => {
+    if (!isSafe(req.method)) queueReads.invalidate();
+    done(null, payload);
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -128,7 +139,7 @@ export async function build(opts: AdminOptions): Promise<FastifyInstance> {
   registerAuth(app, opts, sessions);
   registerHealth(app, opts);
   registerStatic(app);
-  registerQueue(app, opts);
+  registerQueue(app, opts, queueReads);
   registerLead(app, opts);
   registerQuarantine(app, opts);
   registerReplies(app, opts);

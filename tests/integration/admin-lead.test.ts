@@ -294,6 +294,27 @@ describe('the lead page', () => {
     expect((await c.post(`/leads/${original.leadId}/notes`, { body: 'called them <b>back</b>' })).statusCode).toBe(303);
     expect((await c.get(`/leads/${original.leadId}`)).body).toContain('called them &lt;b&gt;back&lt;/b&gt;');
   });
+
+  it("a lead's history shows notes, category corrections and decisions oldest first, each with who did it", async () => {
+    const { leadId } = await seedLead(t.db);
+    const rob = new Client(app);
+    await rob.login('rob@team.example');
+    const rita = new Client(app);
+    await rita.login('rita@team.example');
+    expect((await rob.post(`/leads/${leadId}/notes`, { body: 'asked for the CE certificate' })).statusCode).toBe(303);
+    expect((await rita.post(`/leads/${leadId}/category`, { category: 'gowns' })).statusCode).toBe(303);
+    expect((await rob.post(`/leads/${leadId}/decide`, { decision: 'declined', comment: 'no certificate' })).statusCode).toBe(
+      303,
+    );
+    const page = (await rita.get(`/leads/${leadId}`)).body;
+    const history = page.slice(page.indexOf('class="plain history"'));
+    const note = history.indexOf('rob@team.example</small>\n<br>asked for the CE certificate');
+    const correction = history.indexOf('rita@team.example</small>\n category masks → gowns');
+    const decision = history.indexOf('rob@team.example</small>\n decided <b>declined</b> no certificate');
+    expect([note, correction, decision].every((i) => i > 0)).toBe(true);
+    expect(note).toBeLessThan(correction);
+    expect(correction).toBeLessThan(decision);
+  });
 });
 
 describe('quarantine and reports', () => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/admin/app.js';
 import { loadConfig } from '../../src/config.js';
 import { claimNext } from '../../src/store/queue.js';
@@ -117,5 +117,54 @@ describe('the queue page', () => {
     expect(byAssociation).not.toContain('Low Masks');
     expect((await c.get('/?status=declined')).body).toContain('Declined Ltd');
     expect((await c.get('/?status=bogus')).statusCode).toBe(400);
+  });
+});
+
+describe('pages asking for the same queue view at once', () => {
+  /** Counts the queue's own queries on the real pool and can hold their answers back until released. */
+  function watchQueueQueries() {
+    const pool = t.db.pool;
+    const original = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    const watch = { count: 0, gate: Promise.resolve(), restore: () => void (pool.query = original as never) };
+    pool.query = ((config: unknown, ...rest: unknown[]) => {
+      const name = typeof config === 'object' && config !== null ? (config as { name?: string }).name : undefined;
+      if (!name?.startsWith('admin-queue-')) return original(config, ...rest);
+      watch.count++;
+      const gate = watch.gate;
+      return original(config, ...rest).then(async (result) => {
+        await gate;
+        return result;
+      });
+    }) as never;
+    return watch;
+  }
+
+  it('share one query, and a page opened after a decision does not join a read from before it', async () => {
+    const kept = await seedLead(t.db, { priority: 0.5, organisation: 'Kept Open B.V.' });
+    const decided = await seedLead(t.db, { priority: 0.9, organisation: 'Declined Soon B.V.' });
+    const c = new Client(app);
+    await c.login('r6@team.example');
+    await c.get('/'); // the session lookup is cached from here on, as for a reviewer already at work
+    const watch = watchQueueQueries();
+    try {
+      const pages = await Promise.all(Array.from({ length: 20 }, () => c.get('/')));
+      expect(watch.count).toBe(1);
+      expect(pages.every((p) => p.statusCode === 200 && p.body.includes('Declined Soon B.V.'))).toBe(true);
+
+      let release!: () => void;
+      watch.gate = new Promise((r) => (release = r));
+      const before = c.get('/');
+      await vi.waitFor(() => expect(watch.count).toBe(2));
+      expect((await c.post(`/leads/${decided.leadId}/decide`, { decision: 'declined' })).statusCode).toBe(303);
+      const after = c.get('/');
+      await vi.waitFor(() => expect(watch.count).toBe(3));
+      release();
+      expect((await before).body).toContain('Declined Soon B.V.');
+      const fresh = (await after).body;
+      expect(fresh).not.toContain('Declined Soon B.V.');
+      expect(fresh).toContain(`/leads/${kept.leadId}`);
+    } finally {
+      watch.restore();
+    }
   });
 });

@@ -1,14 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CATEGORIES } from '../../core/types.js';
-import { claimNext, LEAD_STATUSES, listQueue, openCountsByCategory, type QueueFilter } from '../../store/queue.js';
+import {
+  claimNext,
+  LEAD_STATUSES,
+  listQueue,
+  openCountsByCategory,
+  type QueueFilter,
+  type QueueRow,
+} from '../../store/queue.js';
 import { seeOther } from '../guard.js';
 import type { AdminOptions } from '../options.js';
 import { page } from '../render.js';
+import type { SharedReads } from '../shared-reads.js';
 
 /**
  * The queue page (most promising first, filters, counts per category) and "Next lead". The counts are a
- * whole-table aggregate, so they are cached for a few seconds per process: they may lag, the rows never do.
+ * whole-table aggregate, so they are cached for a few seconds per process: they may lag. The rows are never
+ * cached; pages asking for the same view at the same moment share one query (`rows`, see shared-reads.ts).
  */
 const PAGE_SIZE = 50;
 
@@ -22,7 +31,7 @@ export const filterQuery = z.object({
   empty: z.string().optional(),
 });
 
-export function registerQueue(app: FastifyInstance, opts: AdminOptions): void {
+export function registerQueue(app: FastifyInstance, opts: AdminOptions, rows: SharedReads<QueueRow[]>): void {
   const ttl = opts.countsCacheMs ?? 5000;
   // Stale while revalidating: the aggregate scans the open queue (~35 ms at 100k leads), and every page
   // that arrived during a refresh would otherwise wait for it together, which is what p99 measures.
@@ -48,8 +57,11 @@ export function registerQueue(app: FastifyInstance, opts: AdminOptions): void {
   app.get('/', async (req, reply) => {
     const q = filterQuery.parse(req.query);
     const filter: QueueFilter = { status: q.status, category: q.category, route: q.route, association: q.association };
-    const [rows, perCategory] = await Promise.all([
-      listQueue(opts.db.pool, filter, { limit: PAGE_SIZE + 1, offset: (q.page - 1) * PAGE_SIZE }),
+    const view = JSON.stringify([filter.status, filter.category, filter.route, filter.association, q.page]);
+    const [found, perCategory] = await Promise.all([
+      rows.read(view, () =>
+        listQueue(opts.db.pool, filter, { limit: PAGE_SIZE + 1, offset: (q.page - 1) * PAGE_SIZE }),
+      ),
       categoryCounts(),
     ]);
     const params = new URLSearchParams(
@@ -59,8 +71,8 @@ export function registerQueue(app: FastifyInstance, opts: AdminOptions): void {
     );
     return page(req, reply, 'queue', {
       title: 'Queue',
-      rows: rows.slice(0, PAGE_SIZE),
-      hasMore: rows.length > PAGE_SIZE,
+      rows: found.slice(0, PAGE_SIZE),
+      hasMore: found.length > PAGE_SIZE,
       q,
       params: params.toString(),
       perCategory,
