@@ -152,6 +152,22 @@ const FINISHED_OTHER = new TermMatcher<true>(
   ].map((term) => [term, true] as const),
 );
 
+/**
+ * "capacity: approx. 1,500 machine hours per week, available immediately": what is available at once is the
+ * capacity named before it in the sentence, not goods. Only for words of availability; "in stock" and
+ * "op voorraad" are goods whatever capacity the sentence also names.
+ */
+const CAPACITY = new Set(['capacity', 'capaciteit', 'productiecapaciteit', 'capaciteiten', 'machinecapaciteit']);
+const STOCK_WORDS = new Set(['stock', 'voorraad', 'magazijn', 'magazijnen', 'warehouse', 'shelf', 'plank']);
+
+function capacityAvailable(tokens: readonly Token[], words: readonly string[], match: Match<true>): boolean {
+  for (let i = match.start; i < match.end; i += 1) if (STOCK_WORDS.has(words[i]!)) return false;
+  const { sentence } = tokens[match.start]!;
+  for (let i = match.start - 1; i >= 0 && tokens[i]!.sentence === sentence; i -= 1)
+    if (CAPACITY.has(words[i]!)) return true;
+  return false;
+}
+
 /** "samples available now", "monsters direct beschikbaar": a sample is no stock of the goods. */
 const SAMPLES = new Set(['samples', 'sample', 'monsters', 'monster', 'proefmodel', 'proefmodellen', 'prototype', 'prototypes']);
 
@@ -465,6 +481,7 @@ export function decideRoute(input: RouteInput): RouteDecision {
       !saysGone(words, match.end) &&
       !deniedAfter(tokens, words, match) &&
       !minor(match) &&
+      !capacityAvailable(tokens, words, match) &&
       !isInputStock(tokens, words, match, category) &&
       !SAMPLES.has(words[match.start - 1] ?? '') &&
       !SAMPLES.has(words[match.start - 2] ?? ''),

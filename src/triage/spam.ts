@@ -3,7 +3,14 @@ import type { Classification } from './classify.js';
 import { gatherEvidence, mentionsProduct } from './evidence.js';
 import { TermMatcher } from './matcher.js';
 import { tokenizedJoin } from './tokens.js';
-import { CRISIS_TERMS, DECISIVE_SPAM, SELF_SUFFICIENT, UNWANTED_TERMS, type UnwantedTerm } from './unwanted-lexicon.js';
+import {
+  CRISIS_TERMS,
+  DECISIVE_SPAM,
+  DECISIVE_TOGETHER,
+  SELF_SUFFICIENT,
+  UNWANTED_TERMS,
+  type UnwantedTerm,
+} from './unwanted-lexicon.js';
 
 /**
  * Spam and mail that offers nothing the crisis team needs. Ignoring a real offer costs far more than
@@ -43,6 +50,7 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
   let selfSufficient = 0;
   let decisive = false;
   const seen = new Set<string>();
+  const together = new Map<string, number>();
   for (const match of UNWANTED.matchAll(all)) {
     const term = all.slice(match.start, match.end).join(' ');
     if (seen.has(term)) continue;
@@ -51,6 +59,11 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
     found[match.value.kind].labels.add(`${match.value.label} ('${term}')`);
     if (SELF_SUFFICIENT.has(match.value.label)) selfSufficient += match.value.weight;
     decisive ||= DECISIVE_SPAM.has(match.value.label);
+    if (DECISIVE_TOGETHER.has(match.value.label)) {
+      const terms = (together.get(match.value.label) ?? 0) + 1;
+      together.set(match.value.label, terms);
+      decisive ||= terms >= 2;
+    }
   }
   const local = input.from?.email.slice(0, input.from.email.indexOf('@')) ?? '';
   if (BULK_SENDER.test(local)) {

@@ -43,6 +43,24 @@ const table: ReadonlyArray<readonly [UnwantedKind, string, number, readonly stri
     3,
     ['bitcoin', 'crypto*', 'forex', 'investment opportunity', 'guaranteed return*', 'trading robot', 'btc'],
   ],
+  // "Profiteer van de mondkapjes-hausse: 18% rendement per maand": an investment scam riding the shortage.
+  [
+    'spam',
+    'investment scam',
+    3,
+    [
+      'rendement per maand',
+      'rendement per week',
+      'rendement per dag',
+      'return per month',
+      'returns per month',
+      'minimale inleg',
+      'minimum deposit',
+      'beleggers',
+      'passief inkomen',
+      'passive income',
+    ],
+  ],
   // No supplier of the crisis team takes its money in crypto to a wallet: a scam, however real the goods sound.
   [
     'spam',
@@ -328,9 +346,15 @@ export const CRISIS_TERMS: readonly string[] = [
   'virus',
 ];
 
-/** Labels that make a mail unrelated on their own, even when it speaks of the crisis ("vrijwilliger in de zorg"). */
 /** Spam labels that decide on their own, even beside a product plainly offered. */
 export const DECISIVE_SPAM: ReadonlySet<string> = new Set(['crypto payment']);
+/**
+ * Spam labels two of whose words together decide: "beleggers" alone may be a company's shareholders, but
+ * with "18% rendement per maand" and "minimale inleg" the masks are the bait of an investment scam.
+ */
+export const DECISIVE_TOGETHER: ReadonlySet<string> = new Set(['investment scam']);
+
+/** Labels that make a mail unrelated on their own, even when it speaks of the crisis ("vrijwilliger in de zorg"). */
 
 export const SELF_SUFFICIENT: ReadonlySet<string> = new Set([
   'job application',

@@ -239,3 +239,24 @@ describe('decideRoute: stock abroad (blind set s)', () => {
     expect(route('masks', venlo).route).toBe('redirect');
   });
 });
+
+describe('decideRoute: capacity available at once (blind set v)', () => {
+  // Regression: "capacity: approx. 1,500 machine hours per week in two shifts, available immediately" from a
+  // contract manufacturer of ventilator parts was referred to the ministry as ventilators from stock.
+  it('regression: capacity available immediately is no stock of goods', () => {
+    const parts =
+      'We can produce for ventilator manufacturers: machined parts, valve bodies, flow sensor housings. Capacity: approx. 1,500 machine hours per week in two shifts, available immediately.';
+    const hours: Quantity = { text: '1,500 machine hours per week', amount: 1500, per: 'week' };
+    const available: LeadTime = { inStock: true, days: null, text: 'available immediately' };
+    const decided = decideRoute({
+      automatic: null,
+      classification: classified('ventilators'),
+      leadTime: available,
+      quantities: [hours],
+      text: parts,
+    });
+    expect(decided.route).toBe('review');
+    const stock = 'We have 5,000 FFP2 masks in stock besides a production capacity of 20,000 per week; the stock is available immediately.';
+    expect(route('masks', stock).route).toBe('redirect');
+  });
+});

@@ -127,3 +127,16 @@ describe('detectUnwanted: payment in crypto (blind set q)', () => {
     expect(check('FFP2 masks', 'We have 200,000 FFP2 masks in stock in Venlo, delivery within 48 hours.')).toBeNull();
   });
 });
+
+describe('detectUnwanted: an investment scam riding the shortage (blind set v)', () => {
+  // Bug: "De vraag naar mondkapjes is gestegen ... GEGARANDEERD 18% rendement per maand ... Minimale inleg
+  // slechts € 250" was queued as an offer of masks: the masks outweighed each marker of the scam.
+  it('regression: guaranteed monthly returns and a minimum deposit make it spam, masks or not', () => {
+    const scam =
+      'Terwijl de hele wereld stilstaat, verdienen slimme beleggers nu meer dan ooit. De vraag naar mondkapjes is in 3 weken met 12.000% gestegen. ' +
+      'Via ons platform investeert u rechtstreeks in fabrieken en ontvangt u GEGARANDEERD 18% rendement per maand. Minimale inleg slechts € 250.';
+    expect(check('Profiteer van de mondkapjes-hausse: 18% rendement per maand', scam, 'nl')?.kind).toBe('spam');
+    const shareholders = 'Wij zijn een familiebedrijf met enkele beleggers. Wij leveren 200.000 mondkapjes per week, type IIR.';
+    expect(check('Aanbod mondkapjes', shareholders, 'nl')).toBeNull();
+  });
+});
