@@ -75,6 +75,8 @@ const PRODUCTS = new TermMatcher<Term>(
   ),
 );
 const PATIENT_VENTILATION = new TermMatcher<true>(PATIENT_VENTILATION_CONTEXT.map((term) => [term, true] as const));
+/** classify.ts's zones: subject, body, forwarder's note, attachment names */
+const BODY_ZONE = 1;
 const CARE = new TermMatcher<true>(CARE_CONTEXT.map((term) => [term, true] as const));
 const FAN = new TermMatcher<true>(FAN_CONTEXT.map((term) => [term, true] as const));
 const FAN_KIND = new TermMatcher<true>(FAN_KIND_CONTEXT.map((term) => [term, true] as const));
@@ -137,6 +139,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
   const perTerm = new Map<Category, Map<string, number[]>>();
   const serviceObjects = new Set<Category>();
   const disowned = new Set<Category>();
+  const deniedMaterials = new Set<string>();
 
   zones.forEach((zone, z) => {
     const tokens = zoneTokens[z]!;
@@ -202,6 +205,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       if (category !== 'other' && !partsOnly && ((negated && deniesMaking(tokens, match.start, category)) || listed)) {
         disowned.add(category);
         deniedUpTo = match.end;
+        if (category === 'materials') deniedMaterials.add(words.slice(match.start, match.end).join(' '));
       }
       const intro = listHeads.get(token.sentence);
       // A list item without an amount of its own is counted by its introduction's ("500.000 per week:\n- FFP2").
@@ -238,6 +242,10 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
   for (const category of disowned)
     if (evidence.mentions[category].some((m) => !m.negated && !m.passing && m.quantity !== null && countsGoods(m.quantity, category)))
       disowned.delete(category);
+  // "We can offer: spunbond PP 15-40 gsm, SMS 35 gsm ... we do not produce meltblown": materials are many
+  // products, and denying one leaves the others offered.
+  if (disowned.has('materials') && evidence.mentions.materials.some((m) => m.offered && !m.negated && !m.passing && !deniedMaterials.has(m.term)))
+    disowned.delete('materials');
   if (zoneWords.some((words) => NOT_PRODUCTS.test(words))) {
     evidence.service = true;
     for (const category of CATEGORIES) if (category !== 'other') disowned.add(category);
@@ -329,6 +337,11 @@ function isFanText(
   zoneWords: ReadonlyArray<readonly string[]>,
   language: Language,
 ): boolean {
+  // "het gaat om luchtventilatoren, niet om beademingsapparaten": the company's own denial decides, whatever
+  // breathing its forwarder's note hoped for.
+  const body = zoneTokens[BODY_ZONE];
+  if (body && PATIENT_VENTILATION.matchAll(zoneWords[BODY_ZONE]!).some((m) => isNegated(body, m.start, m.end, language)))
+    return true;
   if (mentions(PATIENT_VENTILATION, zoneTokens, zoneWords, language)) return false;
   // Fan words may run across zones ("air" ending the subject, "handling" opening the body).
   const all = joinZones(zoneWords);

@@ -432,6 +432,10 @@ export const LEXICON: LexiconTable = {
  */
 export const PATIENT_VENTILATION_CONTEXT: readonly string[] = [
   'beadem*',
+  // "noodbeademingsapparaat", "intensive-care-beademingsapparatuur"
+  '*beademingsapparaat',
+  '*beademingsapparaten',
+  '*beademingsapparatuur',
   'ademhal*',
   'respiratory',
   'longen',

@@ -72,8 +72,9 @@ function isAmount(tokens: readonly Token[], i: number): boolean {
   // "roll widths 1,600 mm", "tot 60.000 toeren": a size or a rating, not an amount of goods.
   const next = tokens[i + 1];
   if (next && next.clause === tokens[i]!.clause && DIMENSION_UNITS.has(next.word)) return false;
-  // "95 l/min": a flow rate in a test method, not 95 litres of anything
+  // "95 l/min": a flow rate in a test method, not 95 litres of anything; "1.200 m³/h": a fan's air flow
   if (next?.word === 'l' && tokens[i + 2]?.word === 'min') return false;
+  if ((next?.word === 'm' || next?.word === 'm3') && tokens[i + 2]?.word === 'h') return false;
   // "8 t is enough for roughly 4 million masks": what a material will make, not goods offered.
   if (sizesOutput(tokens, i)) return false;
   if (/^\d+k$/.test(word) || THOUSANDS.test(word)) return true;

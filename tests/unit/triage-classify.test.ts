@@ -563,3 +563,34 @@ describe('classify: from blind sets r and s', () => {
     expect(run('PFE 94% (NaCl, 95 l/min), suitable for FFP2 masks.', 'en').reasons.join(' ')).not.toContain("'95 l'");
   });
 });
+
+describe('classify: from blind set w', () => {
+  // Bug: "Let op: het gaat om luchtventilatoren, niet om beademingsapparaten" was filed under ventilators,
+  // because the association's note hoped for "beademing op de IC's" and "1.200 m³/h" counted as an amount.
+  it("regression: the company's own denial of breathing machines makes its ventilators fans", () => {
+    const fans =
+      'Wij kunnen leveren: mobiele onderdrukunits (ventilator met HEPA H14-filter, 1.200 m³/h) en mobiele luchtreinigers. ' +
+      'Let op: het gaat om luchtventilatoren, niet om beademingsapparaten. Capaciteit 150 units per week.';
+    const note = 'Hierbij een aanbod van ventilatoren, wellicht bruikbaar voor de beademing op de IC.';
+    expect(main(fans, 'nl', { note })).toBe('other');
+    expect(run(fans, 'nl').reasons.join(' ')).not.toContain("'1.200 m'");
+  });
+
+  // Bug: an embedded-software firm offering "noodbeademingsapparaat" units had its "ventilators" read as fans:
+  // only a word starting with "beadem" counted as breathing.
+  it('regression: a compound ending in beademingsapparaat names breathing machines', () => {
+    const text =
+      'Wij bouwen normaal besturingen voor koffiemachines en e-bikes. Nu bieden wij een noodbeademingsapparaat aan: 500 ventilators in 6 weken.';
+    expect(main(text, 'nl')).toBe('ventilators');
+  });
+
+  // Bug: "We can offer: spunbond PP 15-40 gsm ... SMS 35 gsm ... We do not make masks or gowns ourselves, and
+  // we do not produce meltblown" left nothing offered: the denied meltblown disowned every material.
+  it('regression: denying one material leaves the other materials offered', () => {
+    const text =
+      'We can offer:\n- spunbond PP 15-40 gsm, widths 1.6 m\n- SMS 35 gsm with hydrophobic finish\n' +
+      'Our material is ideal for mouth masks and isolation gowns. We do not make masks or gowns ourselves, and we do not produce meltblown filter fabric.';
+    expect(main(text, 'en')).toBe('materials');
+    expect(main('We do not produce meltblown. We can supply masks: 100,000 per week.', 'en')).toBe('masks');
+  });
+});
