@@ -88,7 +88,8 @@ function explain(
   } else {
     reasons.push(`${main}: no listed product word; the trained model says ${main} (${learned[main].toFixed(2)})`);
   }
-  if (evidence.service) reasons.push('products named as the object of testing or certification: a service (other)');
+  if (evidence.machines) reasons.push('products named as what its machines make or are fed: the machines are the offer (other)');
+  else if (evidence.service) reasons.push('products named as the object of testing or certification: a service (other)');
   if (evidence.fan) reasons.push("'ventilator' read as a fan: no beademing or patients named");
   for (const { category } of categories) {
     if (category === main) continue;

@@ -61,6 +61,8 @@ export interface Evidence {
   fan: boolean;
   /** products were the object of testing or certification, or the sender offers "een dienst, geen producten" */
   service: boolean;
+  /** a machine builder: the products named are what its machines make or are fed */
+  machines: boolean;
   /** categories the sender says it does not make or sell (OWN_PRODUCTION_VERBS), or all with "geen producten" */
   disowned: Category[];
   /** categories named as what a lab tests or certifies, when that is the service offered */
@@ -118,6 +120,7 @@ const RESULTS = new Set(['result', 'results', 'uitslag', 'uitslagen', 'resultaat
 /** the number of a standard ("14126", "en 149"): the name of a test, not a product that is tested */
 const STANDARD = /^(?:en|iso|nen)$|^\d/;
 const LAB_CAPACITY = new Set(['testcapaciteit', 'keuringscapaciteit', 'capacity']);
+const MACHINES = new Set(['machines']);
 
 export function gatherEvidence(zones: readonly Zone[], language: Language): Evidence {
   const scanned = zones.map((zone) => tokenized(zone.text));
@@ -131,6 +134,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     mentions: emptyRecord(() => []),
     fan: false,
     service: false,
+    machines: false,
     disowned: [],
     serviced: [],
     words: zoneWords,
@@ -263,6 +267,13 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
   if (serviceObjects.size > 0 && offersLab(perTerm.get('other')))
     for (const category of CATEGORIES)
       if (category !== 'tests' && category !== 'other' && evidence.mentions[category].length > 0) serviceObjects.add(category);
+  // A machine builder: "We do not produce masks ourselves; we supply, install and service the machines". The
+  // masks are what its machines make, the nose wire and ear loops what they are fed: the machines are the offer.
+  if (disowned.has('masks') && evidence.mentions.other.some((m) => m.offered && !m.negated && !m.passing && MACHINES.has(m.term))) {
+    evidence.machines = true;
+    for (const category of ['masks', 'materials'] as const)
+      if (evidence.mentions[category].length > 0) serviceObjects.add(category);
+  }
   // Testing or certifying a product is a service: its other mentions (subject, standards) are the object too,
   // unless the product is also offered with a quantity.
   for (const category of serviceObjects) {

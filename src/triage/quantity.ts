@@ -63,6 +63,15 @@ export function quantitiesBySentence(tokens: readonly Token[]): Map<number, Amou
   return found;
 }
 
+const MINUTE = new Set(['minute', 'minutes', 'minuut', 'minuten']);
+
+function perMinute(tokens: readonly Token[], i: number): boolean {
+  const { clause } = tokens[i]!;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 5) && tokens[k]!.clause === clause; k += 1)
+    if (MINUTE.has(tokens[k]!.word)) return true;
+  return false;
+}
+
 function isAmount(tokens: readonly Token[], i: number): boolean {
   const word = tokens[i]!.word;
   const code = word.charCodeAt(0);
@@ -75,6 +84,8 @@ function isAmount(tokens: readonly Token[], i: number): boolean {
   // "95 l/min": a flow rate in a test method, not 95 litres of anything; "1.200 m³/h": a fan's air flow
   if (next?.word === 'l' && tokens[i + 2]?.word === 'min') return false;
   if ((next?.word === 'm' || next?.word === 'm3') && tokens[i + 2]?.word === 'h') return false;
+  // "output 100-120 masks per minute per line": a machine's speed, not goods offered
+  if (perMinute(tokens, i)) return false;
   // "8 t is enough for roughly 4 million masks": what a material will make, not goods offered.
   if (sizesOutput(tokens, i)) return false;
   if (/^\d+k$/.test(word) || THOUSANDS.test(word)) return true;

@@ -594,3 +594,26 @@ describe('classify: from blind set w', () => {
     expect(main('We do not produce meltblown. We can supply masks: 100,000 per week.', 'en')).toBe('masks');
   });
 });
+
+describe('classify: machine builders (blind sets j, v and w)', () => {
+  // Bug: three writers' builders of mask-making lines were filed under masks or materials: "output 100-120 masks
+  // per minute" undid the sender's "we do not produce masks", and the nose wire and ear loops its machines are
+  // fed outweighed the machines.
+  it('regression: a builder of mask-making machines offers machines (other)', () => {
+    const builder =
+      'Together with a Taiwanese machine builder we can supply fully automatic production lines for 3-ply surgical face masks:\n' +
+      '- 1 mask body machine + 2 ear-loop welding machines\n- output 100-120 masks per minute per line\n' +
+      'We do not produce masks ourselves; we supply, install and service the machines. A line needs spunbond, meltblown and nose wire as input.';
+    const decided = run(builder, 'en', { subject: 'Mask production machines' });
+    expect(decided.categories[0]!.category).toBe('other');
+    expect(decided.reasons.join(' ')).toContain('what its machines make or are fed');
+  });
+
+  it('regression: a speed per minute is no amount, but a maker with a fast line still offers masks', () => {
+    expect(run('Our line makes 120 masks per minute.', 'en').reasons.join(' ')).not.toContain("quantity '120");
+    const seller = 'Fully automatic line for surgical masks: 100-120 masks/minute, delivery 5 weeks. We do not sell masks, only the machines and service.';
+    expect(main(seller, 'en')).toBe('other');
+    const maker = 'Onze nieuwe lijn maakt 120 mondkapjes per minuut. Wij leveren 500.000 chirurgische mondkapjes per week, type IIR.';
+    expect(main(maker, 'nl')).toBe('masks');
+  });
+});
