@@ -104,7 +104,7 @@ function lowerAddress(a: Address): Address {
   return { email: a.email.toLowerCase(), name: a.name };
 }
 
-const NO_CLASSIFICATION: Classification = Object.freeze({ categories: [], reasons: [] });
+const NO_CLASSIFICATION: Classification = Object.freeze({ categories: [], reasons: [], mainTerm: null });
 
 function chooseSender(
   found: Contact | null,

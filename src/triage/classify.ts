@@ -21,6 +21,8 @@ export interface Classification {
   /** every category, sorted by score, highest first; scores in [0, 1] */
   categories: CategoryScore[];
   reasons: string[];
+  /** the strongest word of the main category as written ("software", "nitrile gloves"), null when none */
+  mainTerm: string | null;
 }
 
 const SHIPPED_MODEL = shipped as ModelWeights;
@@ -70,7 +72,12 @@ export function classifyWith(model: ModelWeights, input: ClassifyInput): Classif
     return { category, score: round(1 - Math.exp(-total / SCALE)) };
   }).sort((a, b) => b.score - a.score);
 
-  return { categories, reasons: explain(categories[0]!.category, categories, evidence, learned) };
+  const main = categories[0]!.category;
+  return {
+    categories,
+    reasons: explain(main, categories, evidence, learned),
+    mainTerm: strongest(evidence.mentions[main])?.term ?? null,
+  };
 }
 
 function explain(

@@ -168,6 +168,40 @@ function capacityAvailable(tokens: readonly Token[], words: readonly string[], m
   return false;
 }
 
+/**
+ * What an `other` offer is mainly about, when that is a service: a matching platform that lists the gloves and
+ * masks it tracks, and "stock" that suppliers register in it, offers software, not gloves from stock.
+ */
+const SERVICES = new TermMatcher<true>(
+  [
+    'software',
+    'app',
+    'platform',
+    'logistie*',
+    'logistic*',
+    'transport',
+    'vervoer',
+    'koeltransport*',
+    'warehous*',
+    'opslag*',
+    'storage space',
+    'distributie*',
+    'distribution cent*',
+    'fulfilment',
+    'fulfillment',
+    'certific*',
+    'certificering*',
+    'keuring*',
+    'testlab',
+    'machines',
+    '3d print*',
+  ].map((term) => [term, true] as const),
+);
+
+function isServiceTerm(term: string | null): boolean {
+  return term !== null && SERVICES.test(term.split(' '));
+}
+
 /** "samples available now", "monsters direct beschikbaar": a sample is no stock of the goods. */
 const SAMPLES = new Set(['samples', 'sample', 'monsters', 'monster', 'proefmodel', 'proefmodellen', 'prototype', 'prototypes']);
 
@@ -468,7 +502,7 @@ export function decideRoute(input: RouteInput): RouteDecision {
   // The tokenizer's own (frozen, remembered) word list: the matcher reuses its scan of it from classification,
   // where a fresh copy of the words was scanned again by each term list below.
   const { tokens, words } = tokenized(input.text);
-  if (category === 'other' && !FINISHED_OTHER.test(words)) {
+  if (category === 'other' && (!FINISHED_OTHER.test(words) || isServiceTerm(input.classification.mainTerm))) {
     return review('a service, capacity or general offer, not finished goods');
   }
   const stockWords = READY.matchAll(words);

@@ -4,7 +4,7 @@ import type { Classification } from '../../src/triage/classify.js';
 import { decideRoute } from '../../src/triage/route.js';
 
 function classified(category: Category): Classification {
-  return { categories: [{ category, score: 0.9 }], reasons: [] };
+  return { categories: [{ category, score: 0.9 }], reasons: [], mainTerm: null };
 }
 
 const NO_LEAD_TIME: LeadTime = { inStock: false, days: null, text: null };
@@ -258,5 +258,25 @@ describe('decideRoute: capacity available at once (blind set v)', () => {
     expect(decided.route).toBe('review');
     const stock = 'We have 5,000 FFP2 masks in stock besides a production capacity of 20,000 per week; the stock is available immediately.';
     expect(route('masks', stock).route).toBe('redirect');
+  });
+});
+
+describe('decideRoute: a service that names goods (blind set v)', () => {
+  // Regression: a free matching platform "where suppliers register stock ... of PPE (masks, gowns, gloves,
+  // tests)", onboarding "within 2 working days", was referred to the ministry as finished goods from stock.
+  it('regression: an offer mainly of software is reviewed, whatever goods and stock it names', () => {
+    const text =
+      'A hosted platform where suppliers register stock and production capacity of PPE (masks, gowns, gloves, tests). ' +
+      'Onboarding within 2 working days. We do not supply medical products ourselves.';
+    const as = (mainTerm: string) =>
+      decideRoute({
+        automatic: null,
+        classification: { categories: [{ category: 'other', score: 0.7 }], reasons: [], mainTerm },
+        leadTime: { inStock: false, days: 2, text: 'within 2 working days' },
+        quantities: [],
+        text,
+      }).route;
+    expect(as('software')).toBe('review');
+    expect(as('gloves')).toBe('redirect');
   });
 });
