@@ -23,6 +23,8 @@ const DIMENSION_UNITS = new Set([
   'degrees',
   // "polyester 120 g/m²": a fabric's weight per square metre
   'g',
+  // "hand sanitizer 500 ml": the size of a bottle
+  'ml',
   'gr',
   'gsm',
 ]);
@@ -72,6 +74,17 @@ function perMinute(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+const PIECES = new Set(['pcs', 'pc', 'pieces', 'stuks', 'st']);
+const PACKS = new Set(['box', 'doos', 'carton', 'ctn', 'pack', 'verpakking', 'zak', 'bag']);
+
+function perPack(tokens: readonly Token[], i: number): boolean {
+  const { clause } = tokens[i]!;
+  let k = i + 1;
+  if (!PIECES.has(tokens[k]?.word ?? '')) return false;
+  k += tokens[k + 1]?.word === 'per' ? 2 : 1;
+  return tokens[k]?.clause === clause && PACKS.has(tokens[k]!.word);
+}
+
 function isAmount(tokens: readonly Token[], i: number): boolean {
   const word = tokens[i]!.word;
   const code = word.charCodeAt(0);
@@ -86,6 +99,8 @@ function isAmount(tokens: readonly Token[], i: number): boolean {
   if ((next?.word === 'm' || next?.word === 'm3') && tokens[i + 2]?.word === 'h') return false;
   // "output 100-120 masks per minute per line": a machine's speed, not goods offered
   if (perMinute(tokens, i)) return false;
+  // "20 pcs/box", "50 stuks per doos": how the goods are packed
+  if (perPack(tokens, i)) return false;
   // "8 t is enough for roughly 4 million masks": what a material will make, not goods offered.
   if (sizesOutput(tokens, i)) return false;
   if (/^\d+k$/.test(word) || THOUSANDS.test(word)) return true;

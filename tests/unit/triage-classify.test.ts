@@ -617,3 +617,15 @@ describe('classify: machine builders (blind sets j, v and w)', () => {
     expect(main(maker, 'nl')).toBe('masks');
   });
 });
+
+describe('classify: how goods are packed is no amount (blind set w)', () => {
+  // Bug: a trader's "KN95 respirators, 20 pcs/box" counted 20 masks, and "hand sanitizer 500 ml" 500 of its list.
+  it('regression: pieces per box and a bottle size are no amounts', () => {
+    expect(run('MAIN OFFER: KN95 respirators, white, ear loops, 20 pcs/box.', 'en').reasons.join(' ')).not.toContain(
+      "quantity '20",
+    );
+    expect(run('Wij leveren mondkapjes, 50 stuks per doos.', 'nl').reasons.join(' ')).not.toContain("quantity '50");
+    expect(run('Also available: hand sanitizer 500 ml.', 'en').reasons.join(' ')).not.toContain("quantity '500");
+    expect(run('We offer 10.000 boxes of masks.', 'en').reasons.join(' ')).toContain("quantity '10.000");
+  });
+});
