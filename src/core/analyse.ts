@@ -18,8 +18,10 @@ import { decideRoute } from '../triage/route.js';
 export async function analyse(raw: Buffer, limits?: Partial<ParseLimits>): Promise<Analysis> {
   const mail = await parseMail(raw, limits);
   const automatic = detectAutomatic(mail);
-  // An auto-reply quotes the mail it answers (often the team's own acknowledgement): that is no forward.
-  const unwrapped = automatic?.kind === 'auto-reply' ? unforwarded(mail) : await unwrapForward(mail, limits);
+  // An auto-reply quotes the mail it answers (often the team's own acknowledgement), a list digest the posts
+  // it collects ("From: ... Subject: ..." per post): neither is a forward.
+  const quotesOnly = automatic?.kind === 'auto-reply' || automatic?.kind === 'list';
+  const unwrapped = quotesOnly ? unforwarded(mail) : await unwrapForward(mail, limits);
   const original = unwrapped.original;
 
   const offerText = offerBody(original.text);

@@ -26,6 +26,8 @@ export function splitTrailingNote(text: string, forwarder: Address | null): Trai
   const name = forwarder.name?.trim().toLowerCase() ?? '';
   const named = name.split(/\s+/).length >= 2;
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const footer = forwarderFooter(lines, name);
+  if (footer) return footer;
   let at = -1;
   for (let i = lines.length - 1; i >= Math.floor(lines.length * TAIL_SHARE); i--) {
     const line = (lines[i] ?? '').trim().toLowerCase();
@@ -40,6 +42,31 @@ export function splitTrailingNote(text: string, forwarder: Address | null): Trai
   const offer = lines.slice(0, start).join('\n').trimEnd();
   if (offer.trim() === '') return null;
   return { text: offer, note: lines.slice(start).join('\n').trim() };
+}
+
+/** "____" or "-----" on a line of its own: where a mail server's footer starts. */
+const RULE = /^\s*[_=-]{5,}\s*$/;
+const MAX_FOOTER_LINES = 3;
+
+/**
+ * The forwarder's one-line footer their mail server adds under everything ("_____ / FME | Dennis Kok |
+ * Adviseur | KvK 40409538"): a rule line near the end, then a few lines naming the forwarder by every part
+ * of their name ("Kok, Dennis" as Outlook writes it). Its KvK number is the association's, not the company's.
+ */
+function forwarderFooter(lines: string[], name: string): TrailingNote | null {
+  const parts = name.split(/[\s,]+/).filter((p) => p.length >= 2);
+  if (parts.length < 2) return null;
+  let end = lines.length;
+  while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
+  for (let rule = end - 1; rule >= Math.max(1, end - 1 - MAX_FOOTER_LINES); rule--) {
+    if (!RULE.test(lines[rule] ?? '')) continue;
+    const below = lines.slice(rule + 1, end).join('\n');
+    const words = new Set(below.toLowerCase().split(/[^\p{L}]+/u));
+    if (!parts.every((p) => words.has(p))) return null;
+    const offer = lines.slice(0, rule).join('\n').trimEnd();
+    return offer.trim() === '' ? null : { text: offer, note: below.trim() };
+  }
+  return null;
 }
 
 /** The first line of the note: above the signature's name, past a closing line, one short paragraph up. */

@@ -559,6 +559,9 @@ export const PERIOD_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 export const NOT_QUANTITY_BEFORE = new Set([
+  // "COVID-19 tests", "SARS-CoV-2 antigen": the disease's name, not 19 tests
+  'covid',
+  'cov',
   'en',
   'iso',
   'iec',

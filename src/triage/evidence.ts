@@ -121,6 +121,9 @@ const RESULTS = new Set(['result', 'results', 'uitslag', 'uitslagen', 'resultaat
 const STANDARD = /^(?:en|iso|nen)$|^\d/;
 const LAB_CAPACITY = new Set(['testcapaciteit', 'keuringscapaciteit', 'capacity']);
 const MACHINES = new Set(['machines']);
+const KIT_FILLING = new TermMatcher<true>(
+  ['afvul*', 'kit filling', 'kitfilling', 'kit assembly', 'kitassemblage'].map((term) => [term, true] as const),
+);
 
 export function gatherEvidence(zones: readonly Zone[], language: Language): Evidence {
   const scanned = zones.map((zone) => tokenized(zone.text));
@@ -246,6 +249,10 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
   for (const category of disowned)
     if (evidence.mentions[category].some((m) => !m.negated && !m.passing && m.quantity !== null && countsGoods(m.quantity, category)))
       disowned.delete(category);
+  // "Wij maken zelf geen testen of reagentia; wij bieden afvul- en assemblagecapaciteit": filling and
+  // assembling others' test kits is what DESIGN §4 files under tests.
+  if (disowned.has('tests') && evidence.mentions.tests.some((m) => m.offered && !m.negated && KIT_FILLING.test(m.term.split(' '))))
+    disowned.delete('tests');
   // "We can offer: spunbond PP 15-40 gsm, SMS 35 gsm ... we do not produce meltblown": materials are many
   // products, and denying one leaves the others offered.
   if (disowned.has('materials') && evidence.mentions.materials.some((m) => m.offered && !m.negated && !m.passing && !deniedMaterials.has(m.term)))

@@ -65,7 +65,8 @@ export function quantitiesBySentence(tokens: readonly Token[]): Map<number, Amou
   return found;
 }
 
-const MINUTE = new Set(['minute', 'minutes', 'minuut', 'minuten']);
+/** "100-120 masks per minute", "20 FFP2-mondkapjes tegelijk in 5 minuten", "per cyclus": a machine's pace */
+const MINUTE = new Set(['minute', 'minutes', 'minuut', 'minuten', 'tegelijk', 'tegelijkertijd', 'cyclus', 'cycle']);
 
 function perMinute(tokens: readonly Token[], i: number): boolean {
   const { clause } = tokens[i]!;
@@ -97,7 +98,7 @@ function isAmount(tokens: readonly Token[], i: number): boolean {
   // "95 l/min": a flow rate in a test method, not 95 litres of anything; "1.200 m³/h": a fan's air flow
   if (next?.word === 'l' && tokens[i + 2]?.word === 'min') return false;
   if ((next?.word === 'm' || next?.word === 'm3') && tokens[i + 2]?.word === 'h') return false;
-  // "output 100-120 masks per minute per line": a machine's speed, not goods offered
+  // "output 100-120 masks per minute per line", "20 mondkapjes tegelijk": a machine's pace, not goods offered
   if (perMinute(tokens, i)) return false;
   // "20 pcs/box", "50 stuks per doos": how the goods are packed
   if (perPack(tokens, i)) return false;

@@ -468,10 +468,14 @@ function stockAbroad(tokens: readonly Token[], words: readonly string[], stockWo
 const LONG_UNITS = new Set(['weeks', 'weken', 'week', 'maanden', 'months', 'maand', 'month']);
 
 /** "three weeks by sea", "3 tot 4 weken", "2 maanden": a lead time longer than days, when the extractor gave none. */
+/** "de afgelopen vier weken hebben we schorten gemaakt": a period gone by, not a delivery time */
+const PAST = new Set(['afgelopen', 'laatste', 'voorbije', 'past', 'last', 'previous']);
+
 function longLeadTime(words: readonly string[]): string | null {
   for (let i = 1; i < words.length; i += 1) {
     if (!LONG_UNITS.has(words[i]!)) continue;
     const before = words[i - 1]!;
+    if (PAST.has(words[i - 2] ?? '')) continue;
     const count = /^\d+$/.test(before) ? Number(before) : COUNT_WORDS.has(before) ? 2 : 0;
     const isMonth = words[i]!.startsWith('maand') || words[i]!.startsWith('month');
     if (count >= 2 || (isMonth && count >= 1)) return `${before} ${words[i]}`;

@@ -61,6 +61,13 @@ const table: ReadonlyArray<readonly [UnwantedKind, string, number, readonly stri
       'passive income',
     ],
   ],
+  // "COVID-19 Relief: Get Approved For Business Loans Up To $5M Today!!!"
+  [
+    'spam',
+    'loan offer',
+    3,
+    ['business loan*', 'no collateral', 'bad credit', 'merchant cash advance', 'get approved', 'zakelijke lening*', 'snel krediet'],
+  ],
   // No supplier of the crisis team takes its money in crypto to a wallet: a scam, however real the goods sound.
   [
     'spam',

@@ -432,3 +432,33 @@ describe('an association asking after its own earlier forward (blind set p)', ()
     expect((await analyse(reply)).forwardedBy).toBeNull();
   });
 });
+
+describe('from blind set x', () => {
+  // Bug: FME's mail server puts "_____ / FME | Dennis Kok | Adviseur | KvK 40409538" under the forwarded mail,
+  // and the association's number won over the company's "KvK-nr. 50871234" in its signature above it.
+  it("regression: the forwarder's footer under the forwarded mail is theirs, KvK included", async () => {
+    const a = await analyse(
+      Buffer.from(
+        'From: "Kok, Dennis" <d.kok@fme.nl>\r\nTo: aanbod@crisisteam.example\r\nSubject: FW: neusbeugels\r\n\r\nNog eentje voor de materialen.\r\nDennis\r\n\r\n' +
+          'From: Lotte Wassink <l.wassink@draad.example>\r\nSent: Friday, March 27, 2020 4:40 PM\r\nTo: Kok, Dennis <d.kok@fme.nl>\r\nSubject: neusbeugels\r\n\r\n' +
+          'Wij kunnen neusbeugels maken, 5 miljoen stuks per week.\r\n\r\nGroeten,\r\nLotte Wassink\r\nDraadindustrie B.V. | KvK-nr. 50871234\r\n\r\n' +
+          '___________________________\r\nFME | Dennis Kok | Adviseur Productie | KvK 40409538\r\n',
+      ),
+    );
+    expect(a.forwardedBy?.email).toBe('d.kok@fme.nl');
+    expect(a.kvk).toBe('50871234');
+  });
+
+  // Bug: a mailing-list digest quoting a member's post ("From: ... Subject: ...") named the list as forwarder.
+  it('regression: a list digest is no forward of the posts it collects', async () => {
+    const a = await analyse(
+      Buffer.from(
+        'From: redactie@mkb.example\r\nTo: aanbod@crisisteam.example\r\nList-Id: MKB Coronaberichten <corona.lists.mkb.example>\r\n' +
+          'Subject: Coronaberichten Digest, Vol 3, Issue 12\r\n\r\nToday\'s Topics:\r\n\r\n   1. Mondkapjes te koop\r\n\r\n' +
+          'Message: 1\r\nFrom: Jan <jan@maskers.example>\r\nDate: Fri, 27 Mar 2020 16:00:00 +0100\r\nSubject: Mondkapjes te koop\r\n\r\nWij hebben 10.000 mondkapjes op voorraad.\r\n',
+      ),
+    );
+    expect(a.route).toBe('ignore');
+    expect(a.forwardedBy).toBeNull();
+  });
+});

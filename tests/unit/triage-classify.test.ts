@@ -629,3 +629,35 @@ describe('classify: how goods are packed is no amount (blind set w)', () => {
     expect(run('We offer 10.000 boxes of masks.', 'en').reasons.join(' ')).toContain("quantity '10.000");
   });
 });
+
+describe('classify: from blind set y', () => {
+  // Bug: a rapid-test reader app ("we do not manufacture or sell tests ourselves") was filed under tests, because
+  // "lateral-flow COVID-19 tests" counted 19 tests offered, which outweighed the denial.
+  it('regression: COVID-19 is a name, not 19 tests', () => {
+    const app =
+      'The ReadRapid app reads lateral-flow COVID-19 tests with the phone camera and sends the result to a dashboard. ' +
+      'Please note: we do not manufacture or sell tests ourselves. We offer a free software licence for a pilot.';
+    expect(main(app, 'en')).toBe('other');
+  });
+
+  // Bug: a UV-C box in which "20 FFP2-mondkapjes tegelijk in 5 minuten worden gedesinfecteerd" was filed under
+  // masks: the box's load counted 20 masks offered, which outweighed "Wij maken zelf geen mondkapjes".
+  it("regression: a machine's load at a time is no amount", () => {
+    const box =
+      'Het resultaat is de MaskBox: een kast waarin 20 FFP2-mondkapjes tegelijk in 5 minuten worden gedesinfecteerd met UV-C. ' +
+      'Wij maken zelf geen mondkapjes. Wij bieden vanaf juni 50 desinfectieboxen per week.';
+    expect(main(box, 'nl')).toBe('other');
+  });
+});
+
+describe('classify: kit filling by a firm that makes no tests (blind set y)', () => {
+  // Bug: a cosmetics filler offering "afvullen van buisjes met transportmedium ... assembleren van complete
+  // testkits" was filed under other: "Wij maken zelf geen testen of reagentia" disowned the tests it fills.
+  it('regression: filling and assembling test kits stays tests beside "we make no tests ourselves"', () => {
+    const filler =
+      'Wij bieden capaciteit voor testkits:\n- afvullen van buisjes met transportmedium of buffer;\n- assembleren van complete testkits: swab, buisje, etiket.\n' +
+      'Wij maken zelf geen testen of reagentia; wij bieden afvul- en assemblagecapaciteit.';
+    expect(main(filler, 'nl')).toBe('tests');
+    expect(main('Wij maken zelf geen testen. Wij leveren software om testuitslagen te registreren.', 'nl')).toBe('other');
+  });
+});

@@ -280,3 +280,14 @@ describe('decideRoute: a service that names goods (blind set v)', () => {
     expect(as('gloves')).toBe('redirect');
   });
 });
+
+describe('decideRoute: a period gone by (blind set y)', () => {
+  // Regression: "we hebben de afgelopen vier weken wasbare schorten gemaakt ... Er liggen er nu 600 klaar ...
+  // deze week nog brengen" was reviewed for a delivery time of four weeks.
+  it('regression: "the past four weeks" is no delivery time', () => {
+    const text =
+      'We hebben de afgelopen vier weken wasbare schorten gemaakt. Er liggen er nu 600 klaar, direct leverbaar; ik kan ze deze week nog brengen.';
+    expect(route('gowns', text, IN_STOCK).route).toBe('redirect');
+    expect(route('gowns', 'Er liggen 600 schorten klaar, levering over vier weken.', IN_STOCK).route).toBe('review');
+  });
+});

@@ -140,3 +140,13 @@ describe('detectUnwanted: an investment scam riding the shortage (blind set v)',
     expect(check('Aanbod mondkapjes', shareholders, 'nl')).toBeNull();
   });
 });
+
+describe('detectUnwanted: loans for businesses hit by the crisis (blind set y)', () => {
+  // Bug: "COVID-19 Relief: Get Approved For Business Loans ... No collateral, bad credit OK" was queued as an
+  // offer of something other.
+  it('regression: a loan advertisement is spam', () => {
+    const loans =
+      'Has the pandemic hurt your cash flow? Get approved for business loans from $10,000 up to $5,000,000 in as little as 24 hours. No collateral, bad credit OK!';
+    expect(check('COVID-19 Relief: Get Approved For Business Loans Up To $5M Today!!!', loans)?.kind).toBe('spam');
+  });
+});
