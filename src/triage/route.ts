@@ -202,6 +202,36 @@ function isServiceTerm(term: string | null): boolean {
   return term !== null && SERVICES.test(term.split(' '));
 }
 
+/**
+ * "this batch is currently reserved for a hospital group in Germany; if they do not confirm by Friday ...":
+ * stock held for another buyer is not available. Not "reserved for you" or "for the Netherlands".
+ */
+const RESERVED = new TermMatcher<true>(['reserved for', 'gereserveerd voor', 'reserved by'].map((term) => [term, true] as const));
+const OTHER_BUYER = new Set([
+  'customer',
+  'client',
+  'buyer',
+  'hospital',
+  'group',
+  'party',
+  'klant',
+  'afnemer',
+  'ziekenhuis',
+  'ziekenhuisgroep',
+  'partij',
+  'another',
+  'andere',
+]);
+const RESERVED_REACH = 4;
+
+function reservedForAnother(words: readonly string[]): string | null {
+  for (const match of RESERVED.matchAll(words)) {
+    const after = words.slice(match.end, match.end + RESERVED_REACH);
+    if (after.some((w) => OTHER_BUYER.has(w))) return words.slice(match.start, match.end + RESERVED_REACH).join(' ');
+  }
+  return null;
+}
+
 /** "samples available now", "monsters direct beschikbaar": a sample is no stock of the goods. */
 const SAMPLES = new Set(['samples', 'sample', 'monsters', 'monster', 'proefmodel', 'proefmodellen', 'prototype', 'prototypes']);
 
@@ -543,6 +573,8 @@ export function decideRoute(input: RouteInput): RouteDecision {
   }
   const long = days === null ? longLeadTime(words) : null;
   if (long !== null) return review(`stock mentioned, but delivery takes '${long}'`);
+  const reserved = reservedForAnother(words);
+  if (reserved !== null) return review(`stock reserved for another buyer ('${reserved}')`);
   const abroad = stockAbroad(tokens, words, stockWords);
   if (abroad !== null) return review(`stock abroad, shipped on the buyer's terms ('${abroad}'): not deliverable within days`);
   const stock = inStock ? (input.leadTime.text ?? 'in stock') : readyText!;

@@ -291,3 +291,15 @@ describe('decideRoute: a period gone by (blind set y)', () => {
     expect(route('gowns', 'Er liggen 600 schorten klaar, levering over vier weken.', IN_STOCK).route).toBe('review');
   });
 });
+
+describe('decideRoute: stock held for another buyer (blind set zb)', () => {
+  // Regression: "10,000 antigen rapid tests in our warehouse in Leiden ... currently reserved for a hospital
+  // group in Germany. They have until Friday to confirm" was referred as tests from stock.
+  it('regression: stock reserved for another buyer is not available', () => {
+    const held =
+      'We have 10,000 antigen rapid tests in our warehouse in Leiden. This batch is currently reserved for a hospital group in Germany; they have until Friday to confirm.';
+    expect(route('tests', held, { inStock: true, days: 2, text: 'in our warehouse' }).route).toBe('review');
+    const yours = 'We have 10,000 antigen rapid tests in our warehouse in Leiden, reserved for the Netherlands, delivery within two days.';
+    expect(route('tests', yours, { inStock: true, days: 2, text: 'in our warehouse' }).route).toBe('redirect');
+  });
+});
