@@ -380,11 +380,13 @@ function mentions(
 
 /** words after a lab's service word that may still deny it: "Certificering volgens EN 13795 hebben wij nog niet" */
 const SERVICE_DENIAL_REACH = 8;
+/** "Certificering volgens EN 13795 moet nog worden aangevraagd": the sender's own certification, still to come */
+const LATER = new Set(['niet', 'not', 'aangevraagd', 'aanvragen', 'applied', 'pending']);
 
 function deniedLater(tokens: readonly Token[], at: number): boolean {
   const { clause } = tokens[at]!;
   for (let i = at + 1; i < Math.min(tokens.length, at + SERVICE_DENIAL_REACH) && tokens[i]!.clause === clause; i += 1)
-    if (tokens[i]!.word === 'niet' || tokens[i]!.word === 'not') return true;
+    if (LATER.has(tokens[i]!.word)) return true;
   return false;
 }
 

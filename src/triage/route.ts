@@ -274,6 +274,13 @@ const DENIED_AFTER = new Set([
   'binnenkomt',
   'incoming',
   'longer',
+  // "onze huidige voorraad is al naar vaste klanten gegaan", "stock is committed to existing customers"
+  'gegaan',
+  'toegezegd',
+  'vergeven',
+  'allocated',
+  'committed',
+  'promised',
   ...[...GONE].filter((word) => word !== 'op'),
 ]);
 /**

@@ -26,6 +26,8 @@ const SPAM_AT = 3;
 const BLATANT_SPAM_AT = 7;
 const UNRELATED_AT = 3;
 const CONFIDENT_OFFER = 0.75;
+/** distinct words of the press ("press inquiry", "press officer", "correspondent") that make a journalist's mail */
+const PRESS_TERMS = 3;
 /** Sender mailboxes that send bulk mail rather than offers. */
 const BULK_SENDER = /^(?:newsletter|nieuwsbrief|news|marketing|mailing|promo|info-?mail|no-?reply|noreply)\b/;
 
@@ -59,11 +61,9 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
     found[match.value.kind].labels.add(`${match.value.label} ('${term}')`);
     if (SELF_SUFFICIENT.has(match.value.label)) selfSufficient += match.value.weight;
     decisive ||= DECISIVE_SPAM.has(match.value.label);
-    if (DECISIVE_TOGETHER.has(match.value.label)) {
-      const terms = (together.get(match.value.label) ?? 0) + 1;
-      together.set(match.value.label, terms);
-      decisive ||= terms >= 2;
-    }
+    const terms = (together.get(match.value.label) ?? 0) + 1;
+    together.set(match.value.label, terms);
+    decisive ||= DECISIVE_TOGETHER.has(match.value.label) && terms >= 2;
   }
   const local = input.from?.email.slice(0, input.from.email.indexOf('@')) ?? '';
   if (BULK_SENDER.test(local)) {
@@ -81,7 +81,11 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
   if (decisive || (found.spam.score >= BLATANT_SPAM_AT && !confidentOffer) || (found.spam.score >= SPAM_AT && !offered)) {
     return { kind: 'spam', reason: [...found.spam.labels].join(', ') };
   }
+  // "Dear press officer, I am a correspondent ... how many offers of face masks have you received?": the
+  // products are the topic of a journalist's questions, however offered they sound.
+  const pressQuestion = (together.get('press question') ?? 0) >= PRESS_TERMS;
   const unrelated =
+    pressQuestion ||
     (selfSufficient >= UNRELATED_AT && !offered) ||
     (found.unrelated.score >= UNRELATED_AT && !product && !CRISIS.test(all));
   if (unrelated) {

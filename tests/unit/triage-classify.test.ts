@@ -661,3 +661,14 @@ describe('classify: kit filling by a firm that makes no tests (blind set y)', ()
     expect(main('Wij maken zelf geen testen. Wij leveren software om testuitslagen te registreren.', 'nl')).toBe('other');
   });
 });
+
+describe('classify: certification still to be applied for (blind set z)', () => {
+  // Bug: a maker of isolation gowns writing "Certificering volgens EN 13795 moet nog worden aangevraagd" was
+  // read as a lab offering certification of gowns (other).
+  it("regression: the sender's own certification still to come is no certification service", () => {
+    const gowns =
+      'Onze zusteronderneming kan per direct omschakelen naar isolatiejassen van polypropyleen non-woven. Capaciteit: ca. 20.000 stuks per week vanaf volgende week. ' +
+      'Certificering volgens EN 13795 moet nog worden aangevraagd.';
+    expect(main(gowns, 'nl')).toBe('gowns');
+  });
+});

@@ -303,3 +303,13 @@ describe('decideRoute: stock held for another buyer (blind set zb)', () => {
     expect(route('tests', yours, { inStock: true, days: 2, text: 'in our warehouse' }).route).toBe('redirect');
   });
 });
+
+describe('decideRoute: stock gone to regular customers (blind set z)', () => {
+  // Regression: "dit is productiecapaciteit, geen voorraad; onze huidige voorraad is al naar vaste klanten gegaan"
+  // was referred as hand disinfectant from stock.
+  it('regression: stock already gone to other customers is no ready stock', () => {
+    const text =
+      'Wij kunnen vanaf volgende week handalcohol produceren: circa 10.000 liter per week. Let op: dit is productiecapaciteit, geen voorraad; onze huidige voorraad is al naar vaste klanten gegaan.';
+    expect(route('other', text, { inStock: true, days: null, text: 'voorraad' }).route).toBe('review');
+  });
+});

@@ -150,3 +150,16 @@ describe('detectUnwanted: loans for businesses hit by the crisis (blind set y)',
     expect(check('COVID-19 Relief: Get Approved For Business Loans Up To $5M Today!!!', loans)?.kind).toBe('spam');
   });
 });
+
+describe('detectUnwanted: a journalist asking about the offers (blind set z)', () => {
+  // Bug: "Dear press officer, I am a correspondent ... how many of those were for face masks and how many for
+  // ventilators?" was queued as an offer of masks: the question names offers of products.
+  it('regression: a press question is unrelated, whatever products it asks about', () => {
+    const press =
+      'Dear press officer, I am a correspondent covering the European response. I understand this address collects offers of protective equipment and ventilators from industry. ' +
+      'Could you tell me how many offers you have received, and how many were for face masks? If this is not the right address, please forward this to the press office.';
+    expect(check('Press inquiry: offers of medical supplies', press)?.kind).toBe('unrelated');
+    const maker = 'Our press office asked me to write: we offer 200,000 FFP2 masks per week from our plant in Tilburg.';
+    expect(check('Offer FFP2 masks', maker)).toBeNull();
+  });
+});
