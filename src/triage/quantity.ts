@@ -29,13 +29,24 @@ const DIMENSION_UNITS = new Set([
   'gsm',
 ]);
 const ENOUGH = new Set(['enough', 'sufficient', 'voldoende', 'genoeg']);
-const ROUGHLY = new Set(['roughly', 'about', 'approximately', 'around', 'ongeveer', 'circa', 'ca', 'zo', 'n']);
 
+const ROUGHLY = new Set(['roughly', 'about', 'approximately', 'around', 'ongeveer', 'circa', 'ca', 'zo', 'n']);
+const ALTERNATIVE = new Set(['or', 'of']);
+
+/**
+ * "8 t is enough for roughly 4 million masks": what a material will make, not goods offered; so is each
+ * alternative after it ("... or about 250,000 FFP2 masks"), however the parentheses between split the clauses.
+ */
 function sizesOutput(tokens: readonly Token[], i: number): boolean {
   let k = i - 1;
   while (k >= 0 && ROUGHLY.has(tokens[k]!.word)) k -= 1;
-  const word = tokens[k]?.word;
-  return (word === 'for' || word === 'voor') && ENOUGH.has(tokens[k - 1]?.word ?? '');
+  const word = tokens[k]?.word ?? '';
+  if ((word === 'for' || word === 'voor') && ENOUGH.has(tokens[k - 1]?.word ?? '')) return true;
+  if (!ALTERNATIVE.has(word)) return false;
+  const { sentence } = tokens[i]!;
+  for (let m = k - 1; m >= 1 && tokens[m]!.sentence === sentence; m -= 1)
+    if ((tokens[m]!.word === 'for' || tokens[m]!.word === 'voor') && ENOUGH.has(tokens[m - 1]!.word)) return true;
+  return false;
 }
 
 export interface Amount {

@@ -62,6 +62,10 @@ const READY = new TermMatcher<true>(
     'ligt in ons',
     'kunnen opgehaald',
     'morgen opgehaald',
+    // "opgeslagen in onze loods ... Kunnen morgen al worden opgehaald"
+    'worden opgehaald',
+    'in onze loods',
+    'opgeslagen in onze',
     'op te halen',
     'can be collected',
     'can be picked up',

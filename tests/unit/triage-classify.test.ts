@@ -672,3 +672,16 @@ describe('classify: certification still to be applied for (blind set z)', () => 
     expect(main(gowns, 'nl')).toBe('gowns');
   });
 });
+
+describe('classify: what a material will make, counted twice (blind set za)', () => {
+  // Bug: "capacity: 1.5 tonnes per day, enough for roughly 1.5 million surgical masks (type IIR) or 300,000 FFP2
+  // masks per day ... We do not make masks ourselves" was filed under masks: the alternative after the
+  // parentheses counted as 300,000 masks a day offered.
+  it('regression: every alternative a material is enough for is no amount of goods', () => {
+    const meltblown =
+      'Product: PP meltblown 25 g/m2, BFE > 99%. Capacity: 1.5 tonnes per day, enough for roughly 1.5 million surgical masks (type IIR) or 300,000 FFP2 masks per day. ' +
+      'We do not make masks ourselves.';
+    expect(main(meltblown, 'en')).toBe('materials');
+    expect(main('Wij hebben genoeg voor iedereen: 500.000 mondkapjes op voorraad.', 'nl')).toBe('masks');
+  });
+});

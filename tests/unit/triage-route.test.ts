@@ -313,3 +313,13 @@ describe('decideRoute: stock gone to regular customers (blind set z)', () => {
     expect(route('other', text, { inStock: true, days: null, text: 'voorraad' }).route).toBe('review');
   });
 });
+
+describe('decideRoute: goods in the shed, to be collected (blind set za)', () => {
+  // Regression: a grower's "3.500 wegwerpoveralls ... opgeslagen in onze loods ... Kunnen morgen al worden
+  // opgehaald" was reviewed: none of the ways of saying the goods are ready was one the route knew.
+  it('regression: goods stored in our shed that can be collected tomorrow are ready stock', () => {
+    const text =
+      '3.500 wegwerpoveralls met capuchon, type 5/6, in originele dozen van 25, opgeslagen in onze loods in Naaldwijk. Kunnen morgen al worden opgehaald.';
+    expect(route('gowns', text).route).toBe('redirect');
+  });
+});
