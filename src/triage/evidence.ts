@@ -220,7 +220,11 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       const amount = quantities.get(counted);
       const amountHead = amountHeads.get(counted);
       // "2.000 stoffen mondkapjes per week: katoen, elastiek achter de oren": the amount counts the masks only.
-      const quantity = amount && (amountHead === undefined || amountHead === category) ? amount.text : null;
+      // "50,000 m per week" of filter media for FFP2 masks: metres and tons count materials, never finished goods.
+      const quantity =
+        amount && (amountHead === undefined || amountHead === category) && countsGoods(amount.text, category)
+          ? amount.text
+          : null;
       // An item of a list is offered by the sentence that introduces it ("Wij kunnen leveren:\n- 500.000 FFP2").
       const offered = offerSentences.has(token.sentence) || (intro !== undefined && offerSentences.has(intro));
       const share = match.start >= signatureFrom ? zone.signatureShare : 1;

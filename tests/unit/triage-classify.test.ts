@@ -685,3 +685,15 @@ describe('classify: what a material will make, counted twice (blind set za)', ()
     expect(main('Wij hebben genoeg voor iedereen: 500.000 mondkapjes op voorraad.', 'nl')).toBe('masks');
   });
 });
+
+describe('classify: metres count materials only (blind set zc)', () => {
+  // Bug: an electret filter-media maker ("50,000 m per week for FFP2/FFP3 masks ... we do not make masks") was
+  // filed under masks: the metres counted as masks offered, which also outweighed its denial.
+  it('regression: metres or tons of a material are no amount of finished goods', () => {
+    const media =
+      'Our core product is an electret meltblown layer on a spunbond carrier. VFT-ES200: 65 g/m², intended as the filter layer of FFP2 masks. ' +
+      'We supply roll goods. Capacity is approx. 50,000 m² per week, which is enough for roughly 2 million FFP2 masks. To be clear: we do not convert or assemble masks.';
+    expect(run(media, 'en').reasons.join(' ')).not.toContain("offered with quantity '50,000 m");
+    expect(main(media, 'en')).toBe('materials');
+  });
+});
