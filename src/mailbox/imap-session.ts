@@ -21,7 +21,17 @@ export interface MailboxSession {
   logout(): Promise<void>;
 }
 
-export type SessionConfig = Pick<Config, 'maxMessageBytes' | 'imapAfterStore' | 'imapProcessedFolder'>;
+export type SessionConfig = Pick<Config, 'maxMessageBytes' | 'imapAfterStore' | 'imapProcessedFolder'> & {
+  /** how long connecting, logging in and opening the mailbox may take together; OPEN_TIMEOUT_MS unless set */
+  imapOpenTimeoutMs?: number;
+};
+
+/**
+ * A server that greets and then never answers (seen here: a Dovecot killed and restarted, whose orphaned
+ * login process still accepted connections) would hold a session in LOGIN until imapflow's 5-minute socket
+ * timeout. Opening is given this long; then the connection is closed and the worker retries with backoff.
+ */
+export const OPEN_TIMEOUT_MS = 20_000;
 
 /** imapflow defaults allow 1 GB literals and 2 GB responses; nothing we accept is bigger than one message. */
 export function imapLimits(maxMessageBytes: number): { maxLiteralSize: number; maxResponseSize: number; maxLineLength: number } {
@@ -71,18 +81,16 @@ export async function openSession(db: Db, target: ImapTarget, config: SessionCon
     if (!loggingOut) rejectClosed(new OfferTriageError('OT_ERR_IMAP', 'connection closed'));
   });
 
-  try {
-    await client.connect();
-  } catch (err) {
-    client.close();
-    const auth = (err as { authenticationFailed?: boolean }).authenticationFailed === true;
-    const hint = UNTRUSTED_CERTIFICATE.has(String((err as { code?: unknown }).code))
-      ? ' (a server certificate from an internal CA is trusted with NODE_EXTRA_CA_CERTS=/path/to/ca.pem)'
-      : '';
-    throw new OfferTriageError(auth ? 'OT_ERR_IMAP_AUTH' : 'OT_ERR_IMAP', `connect to ${target.label}: ${(err as Error).message}${hint}`, { cause: err });
-  }
-
-  try {
+  const open = async (): Promise<MailboxSession> => {
+    try {
+      await client.connect();
+    } catch (err) {
+      const auth = (err as { authenticationFailed?: boolean }).authenticationFailed === true;
+      const hint = UNTRUSTED_CERTIFICATE.has(String((err as { code?: unknown }).code))
+        ? ' (a server certificate from an internal CA is trusted with NODE_EXTRA_CA_CERTS=/path/to/ca.pem)'
+        : '';
+      throw new OfferTriageError(auth ? 'OT_ERR_IMAP_AUTH' : 'OT_ERR_IMAP', `connect to ${target.label}: ${(err as Error).message}${hint}`, { cause: err });
+    }
     if (config.imapAfterStore === 'move') await ensureFolder(client, config.imapProcessedFolder, log);
     const box = await client.mailboxOpen(target.mailbox);
     const uidvalidity = Number(box.uidValidity);
@@ -115,10 +123,28 @@ export async function openSession(db: Db, target: ImapTarget, config: SessionCon
     };
     await reconcileBelowCheckpoint(session, db, config, log);
     return session;
+  };
+
+  // imapflow's connect() does not settle when the connection is closed during LOGIN, so the deadline is a
+  // race, not a close: the abandoned attempt is closed and its later rejection swallowed.
+  const openTimeout = config.imapOpenTimeoutMs ?? OPEN_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new OfferTriageError('OT_ERR_IMAP', `opening ${target.label} took longer than ${openTimeout} ms`)),
+      openTimeout,
+    );
+  });
+  const attempt = open();
+  attempt.catch(() => undefined);
+  try {
+    return await Promise.race([attempt, expired]);
   } catch (err) {
     loggingOut = true;
     client.close();
     throw err;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
