@@ -77,8 +77,6 @@ const PRODUCTS = new TermMatcher<Term>(
   ),
 );
 const PATIENT_VENTILATION = new TermMatcher<true>(PATIENT_VENTILATION_CONTEXT.map((term) => [term, true] as const));
-/** classify.ts's zones: subject, body, forwarder's note, attachment names */
-const BODY_ZONE = 1;
 const CARE = new TermMatcher<true>(CARE_CONTEXT.map((term) => [term, true] as const));
 const FAN = new TermMatcher<true>(FAN_CONTEXT.map((term) => [term, true] as const));
 const FAN_KIND = new TermMatcher<true>(FAN_KIND_CONTEXT.map((term) => [term, true] as const));
@@ -249,10 +247,9 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
 
   // A denial does not outweigh the same kind of product offered with an amount: "Meltblown maken wij niet"
   // beside 60 tons of spunbond a month, "beademingsapparatuur maken wij niet" beside 500 blower modules a week.
-  // An amount in metres or tons counts goods only for materials: "2 miljoen meter per week" is elastic, not masks.
+  // (A mention's quantity is already none when metres or tons count another kind: "2 miljoen meter" is elastic.)
   for (const category of disowned)
-    if (evidence.mentions[category].some((m) => !m.negated && !m.passing && m.quantity !== null && countsGoods(m.quantity, category)))
-      disowned.delete(category);
+    if (evidence.mentions[category].some((m) => !m.negated && !m.passing && m.quantity !== null)) disowned.delete(category);
   // "Wij maken zelf geen testen of reagentia; wij bieden afvul- en assemblagecapaciteit": filling and
   // assembling others' test kits is what DESIGN §4 files under tests.
   if (disowned.has('tests') && evidence.mentions.tests.some((m) => m.offered && !m.negated && KIT_FILLING.test(m.term.split(' '))))
@@ -359,10 +356,9 @@ function isFanText(
   zoneWords: ReadonlyArray<readonly string[]>,
   language: Language,
 ): boolean {
-  // "het gaat om luchtventilatoren, niet om beademingsapparaten": the company's own denial decides, whatever
-  // breathing its forwarder's note hoped for.
-  const body = zoneTokens[BODY_ZONE];
-  if (body && PATIENT_VENTILATION.matchAll(zoneWords[BODY_ZONE]!).some((m) => isNegated(body, m.start, m.end, language)))
+  // "het gaat om luchtventilatoren, niet om beademingsapparaten": a denial decides, whatever breathing a
+  // forwarder's note hoped for.
+  if (zoneTokens.some((tokens, z) => PATIENT_VENTILATION.matchAll(zoneWords[z]!).some((m) => isNegated(tokens, m.start, m.end, language))))
     return true;
   if (mentions(PATIENT_VENTILATION, zoneTokens, zoneWords, language)) return false;
   // Fan words may run across zones ("air" ending the subject, "handling" opening the body).

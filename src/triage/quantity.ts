@@ -29,9 +29,13 @@ const DIMENSION_UNITS = new Set([
   'gsm',
 ]);
 const ENOUGH = new Set(['enough', 'sufficient', 'voldoende', 'genoeg']);
-
 const ROUGHLY = new Set(['roughly', 'about', 'approximately', 'around', 'ongeveer', 'circa', 'ca', 'zo', 'n']);
 const ALTERNATIVE = new Set(['or', 'of']);
+
+function enoughFor(tokens: readonly Token[], k: number): boolean {
+  const word = tokens[k]?.word;
+  return (word === 'for' || word === 'voor') && ENOUGH.has(tokens[k - 1]?.word ?? '');
+}
 
 /**
  * "8 t is enough for roughly 4 million masks": what a material will make, not goods offered; so is each
@@ -40,12 +44,10 @@ const ALTERNATIVE = new Set(['or', 'of']);
 function sizesOutput(tokens: readonly Token[], i: number): boolean {
   let k = i - 1;
   while (k >= 0 && ROUGHLY.has(tokens[k]!.word)) k -= 1;
-  const word = tokens[k]?.word ?? '';
-  if ((word === 'for' || word === 'voor') && ENOUGH.has(tokens[k - 1]?.word ?? '')) return true;
-  if (!ALTERNATIVE.has(word)) return false;
+  if (enoughFor(tokens, k)) return true;
+  if (!ALTERNATIVE.has(tokens[k]?.word ?? '')) return false;
   const { sentence } = tokens[i]!;
-  for (let m = k - 1; m >= 1 && tokens[m]!.sentence === sentence; m -= 1)
-    if ((tokens[m]!.word === 'for' || tokens[m]!.word === 'voor') && ENOUGH.has(tokens[m - 1]!.word)) return true;
+  for (let m = k - 1; m >= 1 && tokens[m]!.sentence === sentence; m -= 1) if (enoughFor(tokens, m)) return true;
   return false;
 }
 
@@ -77,12 +79,14 @@ export function quantitiesBySentence(tokens: readonly Token[]): Map<number, Amou
 }
 
 /** "100-120 masks per minute", "20 FFP2-mondkapjes tegelijk in 5 minuten", "per cyclus": a machine's pace */
-const MINUTE = new Set(['minute', 'minutes', 'minuut', 'minuten', 'tegelijk', 'tegelijkertijd', 'cyclus', 'cycle']);
+const PACE = new Set(['minute', 'minutes', 'minuut', 'minuten', 'tegelijk', 'tegelijkertijd', 'cyclus', 'cycle']);
+/** words after an amount that may still say it is a pace */
+const PACE_REACH = 4;
 
-function perMinute(tokens: readonly Token[], i: number): boolean {
+function machinePace(tokens: readonly Token[], i: number): boolean {
   const { clause } = tokens[i]!;
-  for (let k = i + 1; k < Math.min(tokens.length, i + 5) && tokens[k]!.clause === clause; k += 1)
-    if (MINUTE.has(tokens[k]!.word)) return true;
+  for (let k = i + 1; k <= Math.min(tokens.length - 1, i + PACE_REACH) && tokens[k]!.clause === clause; k += 1)
+    if (PACE.has(tokens[k]!.word)) return true;
   return false;
 }
 
@@ -110,7 +114,7 @@ function isAmount(tokens: readonly Token[], i: number): boolean {
   if (next?.word === 'l' && tokens[i + 2]?.word === 'min') return false;
   if ((next?.word === 'm' || next?.word === 'm3') && tokens[i + 2]?.word === 'h') return false;
   // "output 100-120 masks per minute per line", "20 mondkapjes tegelijk": a machine's pace, not goods offered
-  if (perMinute(tokens, i)) return false;
+  if (machinePace(tokens, i)) return false;
   // "20 pcs/box", "50 stuks per doos": how the goods are packed
   if (perPack(tokens, i)) return false;
   // "8 t is enough for roughly 4 million masks": what a material will make, not goods offered.

@@ -508,10 +508,10 @@ function stockAbroad(tokens: readonly Token[], words: readonly string[], stockWo
 
 const LONG_UNITS = new Set(['weeks', 'weken', 'week', 'maanden', 'months', 'maand', 'month']);
 
-/** "three weeks by sea", "3 tot 4 weken", "2 maanden": a lead time longer than days, when the extractor gave none. */
 /** "de afgelopen vier weken hebben we schorten gemaakt": a period gone by, not a delivery time */
 const PAST = new Set(['afgelopen', 'laatste', 'voorbije', 'past', 'last', 'previous']);
 
+/** "three weeks by sea", "3 tot 4 weken", "2 maanden": a lead time longer than days, when the extractor gave none. */
 function longLeadTime(words: readonly string[]): string | null {
   for (let i = 1; i < words.length; i += 1) {
     if (!LONG_UNITS.has(words[i]!)) continue;

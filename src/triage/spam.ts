@@ -3,14 +3,7 @@ import type { Classification } from './classify.js';
 import { gatherEvidence, mentionsProduct } from './evidence.js';
 import { TermMatcher } from './matcher.js';
 import { tokenizedJoin } from './tokens.js';
-import {
-  CRISIS_TERMS,
-  DECISIVE_SPAM,
-  DECISIVE_TOGETHER,
-  SELF_SUFFICIENT,
-  UNWANTED_TERMS,
-  type UnwantedTerm,
-} from './unwanted-lexicon.js';
+import { CRISIS_TERMS, DECIDING_TERMS, SELF_SUFFICIENT, UNWANTED_TERMS, type UnwantedTerm } from './unwanted-lexicon.js';
 
 /**
  * Spam and mail that offers nothing the crisis team needs. Ignoring a real offer costs far more than
@@ -26,8 +19,6 @@ const SPAM_AT = 3;
 const BLATANT_SPAM_AT = 7;
 const UNRELATED_AT = 3;
 const CONFIDENT_OFFER = 0.75;
-/** distinct words of the press ("press inquiry", "press officer", "correspondent") that make a journalist's mail */
-const PRESS_TERMS = 3;
 /** Sender mailboxes that send bulk mail rather than offers. */
 const BULK_SENDER = /^(?:newsletter|nieuwsbrief|news|marketing|mailing|promo|info-?mail|no-?reply|noreply)\b/;
 
@@ -50,9 +41,9 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
   const { text: joined, words: all } = tokenizedJoin(input.subject ?? '', input.text);
   const found = { spam: { score: 0, labels: new Set<string>() }, unrelated: { score: 0, labels: new Set<string>() } };
   let selfSufficient = 0;
-  let decisive = false;
+  const decided = new Set<'spam' | 'unrelated'>();
   const seen = new Set<string>();
-  const together = new Map<string, number>();
+  const perLabel = new Map<string, number>();
   for (const match of UNWANTED.matchAll(all)) {
     const term = all.slice(match.start, match.end).join(' ');
     if (seen.has(term)) continue;
@@ -60,10 +51,9 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
     found[match.value.kind].score += match.value.weight;
     found[match.value.kind].labels.add(`${match.value.label} ('${term}')`);
     if (SELF_SUFFICIENT.has(match.value.label)) selfSufficient += match.value.weight;
-    decisive ||= DECISIVE_SPAM.has(match.value.label);
-    const terms = (together.get(match.value.label) ?? 0) + 1;
-    together.set(match.value.label, terms);
-    decisive ||= DECISIVE_TOGETHER.has(match.value.label) && terms >= 2;
+    const terms = (perLabel.get(match.value.label) ?? 0) + 1;
+    perLabel.set(match.value.label, terms);
+    if (terms >= (DECIDING_TERMS.get(match.value.label) ?? Infinity)) decided.add(match.value.kind);
   }
   const local = input.from?.email.slice(0, input.from.email.indexOf('@')) ?? '';
   if (BULK_SENDER.test(local)) {
@@ -71,21 +61,19 @@ export function detectUnwanted(input: UnwantedInput): AutomaticMail | null {
     found.unrelated.labels.add(`bulk sender ('${local}')`);
   }
   // Most mail has too few markers for either verdict; reading it for products again would change nothing.
-  if (found.spam.score < SPAM_AT && selfSufficient < UNRELATED_AT && found.unrelated.score < UNRELATED_AT) return null;
+  if (decided.size === 0 && found.spam.score < SPAM_AT && selfSufficient < UNRELATED_AT && found.unrelated.score < UNRELATED_AT)
+    return null;
   const product = mentionsProduct(all);
   // A product offered (with an offer verb or a quantity) outweighs any wording: ignoring an offer costs most.
   const offered = product && offersProduct(joined);
   const top = input.classification.categories[0];
   const confidentOffer = offered && top !== undefined && top.category !== 'other' && top.score >= CONFIDENT_OFFER;
 
-  if (decisive || (found.spam.score >= BLATANT_SPAM_AT && !confidentOffer) || (found.spam.score >= SPAM_AT && !offered)) {
+  if (decided.has('spam') || (found.spam.score >= BLATANT_SPAM_AT && !confidentOffer) || (found.spam.score >= SPAM_AT && !offered)) {
     return { kind: 'spam', reason: [...found.spam.labels].join(', ') };
   }
-  // "Dear press officer, I am a correspondent ... how many offers of face masks have you received?": the
-  // products are the topic of a journalist's questions, however offered they sound.
-  const pressQuestion = (together.get('press question') ?? 0) >= PRESS_TERMS;
   const unrelated =
-    pressQuestion ||
+    decided.has('unrelated') ||
     (selfSufficient >= UNRELATED_AT && !offered) ||
     (found.unrelated.score >= UNRELATED_AT && !product && !CRISIS.test(all));
   if (unrelated) {

@@ -367,16 +367,20 @@ export const CRISIS_TERMS: readonly string[] = [
   'virus',
 ];
 
-/** Spam labels that decide on their own, even beside a product plainly offered. */
-export const DECISIVE_SPAM: ReadonlySet<string> = new Set(['crypto payment']);
 /**
- * Spam labels two of whose words together decide: "beleggers" alone may be a company's shareholders, but
- * with "18% rendement per maand" and "minimale inleg" the masks are the bait of an investment scam.
+ * Labels that decide the verdict of their kind on their own, even beside a product plainly offered, once this
+ * many of their distinct words are found: no supplier takes payment in crypto to a wallet; "beleggers" alone
+ * may be a company's shareholders, but with "18% rendement per maand" and "minimale inleg" the masks are the
+ * bait of an investment scam; a mail with three words of the press ("press inquiry", "press officer",
+ * "correspondent") is a journalist asking about the offers, not making one.
  */
-export const DECISIVE_TOGETHER: ReadonlySet<string> = new Set(['investment scam']);
+export const DECIDING_TERMS: ReadonlyMap<string, number> = new Map([
+  ['crypto payment', 1],
+  ['investment scam', 2],
+  ['press question', 3],
+]);
 
 /** Labels that make a mail unrelated on their own, even when it speaks of the crisis ("vrijwilliger in de zorg"). */
-
 export const SELF_SUFFICIENT: ReadonlySet<string> = new Set([
   'job application',
   'newsletter',
