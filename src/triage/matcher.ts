@@ -76,6 +76,12 @@ interface Scan {
   words: readonly string[];
   owners: number;
   candidates: Array<Pattern[] | undefined>;
+  /**
+   * Per owner, the tokens where one of its patterns may start, ascending: a list reads only those, not every
+   * token. Most of a body's tokens start no term of a given list, and two dozen lists each walking all of
+   * them had cost as much as the lookups.
+   */
+  starts: Array<number[] | undefined>;
 }
 const RECENT_SCANS = 8;
 const scans: Scan[] = [];
@@ -83,6 +89,7 @@ const scans: Scan[] = [];
 function scan(words: readonly string[]): Scan {
   for (const known of scans) if (known.words === words && known.owners === owners) return known;
   const candidates: Array<Pattern[] | undefined> = new Array(words.length);
+  const starts: Array<number[] | undefined> = new Array(owners);
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i]!;
     const whole = exact.get(word);
@@ -94,8 +101,13 @@ function scan(words: readonly string[]): Scan {
       if (bySuffix !== undefined) found = addSuffixes(found, bySuffix, word);
     }
     candidates[i] = found;
+    if (found === undefined) continue;
+    for (const pattern of found) {
+      const list = (starts[pattern.owner] ??= []);
+      if (list[list.length - 1] !== i) list.push(i);
+    }
   }
-  const result = { words, owners, candidates };
+  const result = { words, owners, candidates, starts };
   if (Object.isFrozen(words) && scans.unshift(result) > RECENT_SCANS) scans.pop();
   return result;
 }
@@ -137,11 +149,13 @@ export class TermMatcher<T> {
 
   /** Every match starting at each token; longer terms first, so callers can skip what they cover. */
   matchAll(words: readonly string[]): Match<T>[] {
-    const { candidates } = scan(words);
+    const { candidates, starts } = scan(words);
     const found: Match<T>[] = [];
-    for (let i = 0; i < candidates.length; i += 1) {
-      const patterns = candidates[i];
-      if (patterns === undefined) continue;
+    const mine = starts[this.owner];
+    if (mine === undefined) return found;
+    for (let k = 0; k < mine.length; k += 1) {
+      const i = mine[k]!;
+      const patterns = candidates[i]!;
       let best: Match<T> | null = null;
       let bySuffix: Pattern | null = null;
       for (const pattern of patterns) {
