@@ -128,6 +128,14 @@ function isAmount(tokens: readonly Token[], i: number): boolean {
   const goods = tokens[i + 2];
   if (goods && goods.clause === tokens[i]!.clause && COUNTED_GOODS.has(goods.word) && /^[a-z]/.test(after!.word))
     return true;
+  // "ISO 16603/16604", "EN 14126/14683": a bare number after a standard's number is the standard's too.
+  if (
+    before &&
+    /^\d+$/.test(before.word) &&
+    before.clause === tokens[i]!.clause &&
+    NOT_QUANTITY_BEFORE.has(tokens[i - 2]?.word ?? '')
+  )
+    return false;
   // "053 - 480 12 34": a group of a phone number, after an area code or before groups of one or two digits;
   // "RvA L 412": a code after a single letter ("3 x 100" is a product of amounts).
   if ((before && /^0\d+$/.test(before.word)) || (after && /^\d{1,2}$/.test(after.word))) return false;

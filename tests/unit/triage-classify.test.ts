@@ -163,7 +163,9 @@ describe('classify: products the sender says it does not make', () => {
   });
 
   it('not when the denial is "not yet", and a denied product still leaves the offered one', () => {
-    expect(main('We do not make masks yet, but from next week we can produce 100,000 masks per week.', 'en')).toBe('masks');
+    expect(main('We do not make masks yet, but from next week we can produce 100,000 masks per week.', 'en')).toBe(
+      'masks',
+    );
     expect(main('Wij maken nog geen mondkapjes; vanaf volgende week 100.000 mondkapjes per week.', 'nl')).toBe('masks');
     expect(main('Wij maken geen mondkapjes, maar kunnen wel 20.000 schorten per week leveren.', 'nl')).toBe('gowns');
   });
@@ -285,7 +287,10 @@ describe('classify: a denial next to the offer itself', () => {
   // tons of spunbond a month, "beademingsapparatuur maken wij niet" beside 500 blower modules a week.
   it('regression: a product of the denied kind offered with an amount stays the offer', () => {
     expect(
-      main('Wij hebben 60 ton per maand capaciteit voor spunbond PP, geschikt voor mondkapjes. Meltblown maken wij niet.', 'nl'),
+      main(
+        'Wij hebben 60 ton per maand capaciteit voor spunbond PP, geschikt voor mondkapjes. Meltblown maken wij niet.',
+        'nl',
+      ),
     ).toBe('materials');
     const blowers =
       'Wij maken ventilatoren voor procestechniek; beademingsapparatuur maken wij niet. Binnen 4 weken kunnen wij een ' +
@@ -426,7 +431,7 @@ describe('classify: what a sentence is about', () => {
 describe('classify: tests the product passed', () => {
   // Bug: a gown maker whose fabric "passed the EN 14126 test" was read as a lab testing gowns (a service), so
   // the fabric won: "polyester 120 g/m²" also counted as 120 metres of it.
-  it('regression: a standard\'s test or a test report is the product passing, not a lab\'s service', () => {
+  it("regression: a standard's test or a test report is the product passing, not a lab's service", () => {
     const maker =
       'Mondkapjes maken wij niet, maar wij hebben onze productie omgezet naar herbruikbare isolatiejassen. Onze stof ' +
       '(polyester 120 g/m² met PU-coating) is getest volgens EN 14126 en geslaagd.\n\n- Isolatiejas met lange mouwen\n' +
@@ -453,7 +458,7 @@ describe('classify: from blind set m', () => {
   });
 
   // Bug: "ca. 20.000 stuks per week" was cut from the product it counts: the dot of "ca." ended the sentence.
-  it('regression: an abbreviation\'s dot ends no sentence', () => {
+  it("regression: an abbreviation's dot ends no sentence", () => {
     expect(run('Wij leveren isolatiejassen, ca. 20.000 stuks per week.', 'nl').reasons[0]).toBe(
       "gowns: 'isolatiejassen' offered with quantity '20.000 stuks per week'",
     );
@@ -509,7 +514,8 @@ describe('classify: from blind sets n and o', () => {
       '• Snelscan mondmaskers volgens EN 14683, doorlooptijd 3–5 werkdagen, € 1.150,– per type\n' +
       '• Volledige keuring FFP1/2/3 volgens EN 149, € 2.450,– per type\nWij leveren zelf geen mondmaskers.';
     expect(main(lab, 'nl', { subject: 'Testcapaciteit mondmaskers – EN 14683 / EN 149' })).toBe('other');
-    const parts = 'Wij draaien ventielhuizen voor beademingsapparatuur, 2.000 per week. Nieuwe beademingsapparaten leveren wij niet.';
+    const parts =
+      'Wij draaien ventielhuizen voor beademingsapparatuur, 2.000 per week. Nieuwe beademingsapparaten leveren wij niet.';
     expect(main(parts, 'nl')).toBe('ventilators');
   });
 });
@@ -524,7 +530,8 @@ describe('classify: the main line of a catalogue (blind set q)', () => {
       '- isolatieschorten, 5.000 st.\n- handdesinfectie 70% alcohol, 1.200 flacons à 500 ml\n- gelaatsschermen, 3.000 st.';
     expect(main(wholesaler, 'nl', { subject: 'Aanbod FFP2 mondmaskers uit voorraad (en overige PBM)' })).toBe('masks');
     // Machines are counted in units: 25 ventilators are no smaller offer than 200,000 masks.
-    const trader = 'We can offer 25 ICU ventilators from stock. Surgical masks type IIR: 200,000, production, in 2 weeks.';
+    const trader =
+      'We can offer 25 ICU ventilators from stock. Surgical masks type IIR: 200,000, production, in 2 weeks.';
     expect(main(trader, 'en', { subject: 'Available now: 25 ICU ventilators' })).toBe('ventilators');
   });
 });
@@ -532,7 +539,7 @@ describe('classify: the main line of a catalogue (blind set q)', () => {
 describe('classify: from blind sets r and s', () => {
   // Bug: "stoffen mondkapjes: twee lagen katoen met een tussenlaag van polypropyleen vlies, elastiek achter de oren en
   // een neusbeugel" was filed under materials: the layers it names are the masks' make-up.
-  it('regression: a sentence naming a product\'s layers describes it', () => {
+  it("regression: a sentence naming a product's layers describes it", () => {
     const atelier =
       'Sinds half maart maken wij geen kleding meer maar stoffen mondkapjes: twee lagen katoen met een tussenlaag van ' +
       'polypropyleen vlies, elastiek achter de oren en een neusbeugel. Met 12 naaisters kunnen wij er ongeveer 8.000 per week maken.';
@@ -545,7 +552,9 @@ describe('classify: from blind sets r and s', () => {
     const cmo =
       'We have free capacity in our GMP facility:\n- aseptic filling of liquid reagents (enzyme mixes, primers/probes, buffers)\n' +
       '- kit assembly and labelling under ISO 13485, up to 50,000 kits per week\nWe do not supply the reagents ourselves.';
-    expect(main(cmo, 'en', { subject: 'GMP fill-finish and kit assembly capacity for COVID-19 PCR reagents' })).toBe('tests');
+    expect(main(cmo, 'en', { subject: 'GMP fill-finish and kit assembly capacity for COVID-19 PCR reagents' })).toBe(
+      'tests',
+    );
   });
 
   // Bug: an HVAC firm's "ventilator met HEPA H14-filter ... afzuigventilatoren" for isolation rooms of "COVID-19-
@@ -611,9 +620,11 @@ describe('classify: machine builders (blind sets j, v and w)', () => {
 
   it('regression: a speed per minute is no amount, but a maker with a fast line still offers masks', () => {
     expect(run('Our line makes 120 masks per minute.', 'en').reasons.join(' ')).not.toContain("quantity '120");
-    const seller = 'Fully automatic line for surgical masks: 100-120 masks/minute, delivery 5 weeks. We do not sell masks, only the machines and service.';
+    const seller =
+      'Fully automatic line for surgical masks: 100-120 masks/minute, delivery 5 weeks. We do not sell masks, only the machines and service.';
     expect(main(seller, 'en')).toBe('other');
-    const maker = 'Onze nieuwe lijn maakt 120 mondkapjes per minuut. Wij leveren 500.000 chirurgische mondkapjes per week, type IIR.';
+    const maker =
+      'Onze nieuwe lijn maakt 120 mondkapjes per minuut. Wij leveren 500.000 chirurgische mondkapjes per week, type IIR.';
     expect(main(maker, 'nl')).toBe('masks');
   });
 });
@@ -627,6 +638,28 @@ describe('classify: how goods are packed is no amount (blind set w)', () => {
     expect(run('Wij leveren mondkapjes, 50 stuks per doos.', 'nl').reasons.join(' ')).not.toContain("quantity '50");
     expect(run('Also available: hand sanitizer 500 ml.', 'en').reasons.join(' ')).not.toContain("quantity '500");
     expect(run('We offer 10.000 boxes of masks.', 'en').reasons.join(' ')).toContain("quantity '10.000");
+  });
+});
+
+describe('classify: a test lab for protective clothing (blind set zf)', () => {
+  // Bug: a lab testing "protective clothing (EN 14126, ISO 16603/16604)" was filed under gowns: the second number of
+  // the standard's pair counted 16,604 pieces of protective clothing offered, which outweighed the testing service.
+  it("regression: the second number of a standard's pair is no amount", () => {
+    const lab =
+      'Many new producers of face masks and gowns are entering the market. Certex can help here.\n\n' +
+      'Certex Test & Certification operates an accredited textile and filtration laboratory in Arnhem (RvA L 388). ' +
+      'We offer, with priority for COVID-19 related products:\n\n' +
+      '- Bacterial filtration efficiency (BFE) and splash resistance according to EN 14683:2019\n' +
+      '- Resistance to penetration of liquids and infective agents for protective clothing (EN 14126, ISO 16603/16604)\n' +
+      '- Test reports within 5 working days, express service in 48 hours\n\n' +
+      'We can handle about 150 samples per week.';
+    expect(run(lab, 'en').reasons.join(' ')).not.toContain("quantity '16604");
+    expect(
+      main(lab, 'en', { subject: 'Testing capacity for masks and protective clothing (EN 14683 / EN 149 / EN 14126)' }),
+    ).toBe('other');
+    expect(run('We supply isolation gowns EN 13795, 20.000 per week.', 'en').reasons.join(' ')).toContain(
+      "quantity '20.000",
+    );
   });
 });
 
@@ -658,7 +691,9 @@ describe('classify: kit filling by a firm that makes no tests (blind set y)', ()
       'Wij bieden capaciteit voor testkits:\n- afvullen van buisjes met transportmedium of buffer;\n- assembleren van complete testkits: swab, buisje, etiket.\n' +
       'Wij maken zelf geen testen of reagentia; wij bieden afvul- en assemblagecapaciteit.';
     expect(main(filler, 'nl')).toBe('tests');
-    expect(main('Wij maken zelf geen testen. Wij leveren software om testuitslagen te registreren.', 'nl')).toBe('other');
+    expect(main('Wij maken zelf geen testen. Wij leveren software om testuitslagen te registreren.', 'nl')).toBe(
+      'other',
+    );
   });
 });
 
