@@ -247,6 +247,9 @@ export const WEAK_PASSING_UNDONE = new Set(['ook', 'also', 'too', 'zorgen', 'zor
 export const CONDITIONS = new TermMatcher<true>(
   [
     'als er',
+    // "2.000 stuks per week, als wij katoen en elastiek kunnen kopen"
+    'als wij',
+    'als we',
     'mits',
     'indien er',
     'wanneer er',

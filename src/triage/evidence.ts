@@ -161,7 +161,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
     const materials = hits.some((hit) => hit.value.category === 'materials');
     const conditions = materials ? conditionScopes(CONDITIONS.matchAll(words), tokens) : NO_SCOPES;
     const sourced = materials ? sentencesOf(SOURCING.matchAll(words), tokens) : NO_SENTENCES;
-    const needed = needsReader(tokens, words);
+    const needed = needsReader(tokens, words, listHeads);
 
     const categories = hits.map((match) => {
       if (!AMBIGUOUS_VENTILATOR.has(match.value.term) || !readsAsFan()) return match.value.category;
@@ -180,7 +180,8 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       const chained: boolean = previous !== null && previous.match.end >= match.start - 1 && previous.passing;
       // Parts for ventilators are ventilators (DESIGN §4), so "onderdelen voor beademing" is no passing mention.
       const how = isPassing(match, category, tokens, words, passingEnds, language);
-      if (how === 'service') {
+      // "Wat we nodig hebben: - hulp bij het testen volgens EN 14683": testing asked for is no testing offered.
+      if (how === 'service' && !needed(match.start)) {
         serviceObjects.add(category);
         // "mondmaskers en beschermende kleding testen": the products listed before share the verb.
         if (previous && words.slice(previous.match.end, match.start).every((w) => LIST_JOINERS.has(w)))

@@ -91,21 +91,34 @@ export function describes(made: Composition | null, token: Token): boolean {
 const NEED_STARTS = new Set(NEEDS.map((phrase) => phrase[0]!));
 
 /**
- * Whether the sentence of a token opens (at its first or second word) with a need (NEEDS); asked only for
+ * Whether the sentence of a token opens (at its first or second word) with a need (NEEDS), or is an item of a
+ * list whose introduction does ("Wat we nodig hebben:" over "- meltblown filtermateriaal"); asked only for
  * product words, and answered once per sentence.
  */
-export function needsReader(tokens: readonly Token[], words: readonly string[]): (at: number) => boolean {
+export function needsReader(
+  tokens: readonly Token[],
+  words: readonly string[],
+  listHeads: ReadonlyMap<number, number>,
+): (at: number) => boolean {
   const known = new Map<number, boolean>();
   const opens = (at: number, sentence: number): boolean =>
     NEED_STARTS.has(words[at] ?? '') &&
     NEEDS.some((phrase) => phrase.every((word, k) => words[at + k] === word && tokens[at + k]?.sentence === sentence));
+  const sentenceStart = (at: number, sentence: number): number => {
+    let start = at;
+    while (start > 0 && tokens[start - 1]!.sentence >= sentence) start -= 1;
+    return start;
+  };
+  const needs = (at: number, sentence: number): boolean => {
+    const start = sentenceStart(at, sentence);
+    return tokens[start]?.sentence === sentence && (opens(start, sentence) || opens(start + 1, sentence));
+  };
   return (at) => {
     const { sentence } = tokens[at]!;
     let answer = known.get(sentence);
     if (answer === undefined) {
-      let start = at;
-      while (start > 0 && tokens[start - 1]!.sentence === sentence) start -= 1;
-      answer = opens(start, sentence) || opens(start + 1, sentence);
+      const intro = listHeads.get(sentence);
+      answer = needs(at, sentence) || (intro !== undefined && needs(at, intro));
       known.set(sentence, answer);
     }
     return answer;

@@ -641,6 +641,32 @@ describe('classify: how goods are packed is no amount (blind set w)', () => {
   });
 });
 
+describe('classify: a converter naming what it needs (blind set ze)', () => {
+  // Bug: an upholsterer converting to masks was filed under materials: the items under "Wat we nodig hebben:" (meltblown,
+  // help with testing to EN 14683) read as meltblown offered and as a testing service, which made its masks the
+  // object of a service.
+  it('regression: the items of a list of needs are needed, not offered, and testing asked for is no service', () => {
+    const converter =
+      'Wij maken normaal bekleding voor kantoorstoelen. We hebben een proefserie chirurgische mondmaskers gemaakt ' +
+      '(3-laags, met oorelastiek en neusbeugel). Verwachte capaciteit vanaf half april: 40.000 tot 50.000 stuks per week.\n\n' +
+      'Wat we nodig hebben:\n' +
+      '- meltblown filtermateriaal (zelf hebben we alleen spunbond op voorraad, genoeg voor ca. 200.000 stuks)\n' +
+      '- hulp bij het testen volgens EN 14683 (type IIR is het doel)\n' +
+      '- een afnamegarantie voor de eerste maanden';
+    const decided = run(converter, 'nl', { subject: 'Aanbod productie mondmaskers' });
+    expect(decided.categories[0]!.category).toBe('masks');
+    expect(decided.reasons.join(' ')).not.toContain('object of testing or certification');
+  });
+
+  // Bug: a sewing studio offering cotton masks "als wij katoen en elastiek kunnen kopen" was filed under materials.
+  it('regression: materials after "als wij" are a condition, not an offer', () => {
+    const studio =
+      'Wij kunnen katoenen mondkapjes naaien: 2 lagen katoen met een zakje voor een filter, met elastiek of linten, wasbaar op 60 graden. ' +
+      'Wij kunnen ongeveer 2.000 stuks per week maken, als wij katoen en elastiek kunnen kopen.';
+    expect(main(studio, 'nl', { subject: 'Mondkapjes naaien' })).toBe('masks');
+  });
+});
+
 describe('classify: a test lab for protective clothing (blind set zf)', () => {
   // Bug: a lab testing "protective clothing (EN 14126, ISO 16603/16604)" was filed under gowns: the second number of
   // the standard's pair counted 16,604 pieces of protective clothing offered, which outweighed the testing service.
