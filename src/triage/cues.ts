@@ -331,6 +331,9 @@ export const SOURCING = new TermMatcher<true>(
     'hebben wij nodig',
     'hebben we nodig',
     'tekort aan',
+    // "Voor de stof zijn we afhankelijk van gecoat polypropyleen"
+    'afhankelijk van',
+    'dependent on',
     'looking for',
     'we need',
     'we still need',

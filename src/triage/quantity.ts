@@ -28,7 +28,8 @@ const DIMENSION_UNITS = new Set([
   'gr',
   'gsm',
 ]);
-const ENOUGH = new Set(['enough', 'sufficient', 'voldoende', 'genoeg']);
+/** "enough for", and "materiaal voor ca. 5.000 stuks": a supply of material counted in what it will make */
+const ENOUGH = new Set(['enough', 'sufficient', 'voldoende', 'genoeg', 'materiaal', 'material']);
 const ROUGHLY = new Set(['roughly', 'about', 'approximately', 'around', 'ongeveer', 'circa', 'ca', 'zo', 'n']);
 const ALTERNATIVE = new Set(['or', 'of']);
 

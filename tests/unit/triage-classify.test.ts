@@ -641,6 +641,22 @@ describe('classify: how goods are packed is no amount (blind set w)', () => {
   });
 });
 
+describe('classify: a sewing studio on the fabric it depends on (blind set zd)', () => {
+  // Bug: a studio adding coveralls to its isolation gowns was filed under materials: "afhankelijk van gecoat
+  // polypropyleen" read as polypropylene offered, and "materiaal voor ca. 5.000 stuks" as 5,000 pieces of it.
+  it('regression: the material a maker depends on, and what its material will make, are no offer of material', () => {
+    const studio =
+      'Naast de isolatieschorten kunnen wij ook overalls naaien, met capuchon en elastiek bij pols en enkel. ' +
+      'Capaciteit voor beide samen ca. 3.000 stuks per week, met 14 naaisters.\n\n' +
+      'Voor de stof zijn we afhankelijk van gecoat polypropyleen (SMS); we hebben nu materiaal voor ca. 5.000 stuks.';
+    const decided = run(studio, 'nl', {
+      subject: 'RE: Ontvangstbevestiging: uw aanbod aan het Crisisteam Hulpmiddelen',
+    });
+    expect(decided.categories[0]!.category).toBe('gowns');
+    expect(decided.reasons.join(' ')).not.toContain("quantity '5.000");
+  });
+});
+
 describe('classify: a converter naming what it needs (blind set ze)', () => {
   // Bug: an upholsterer converting to masks was filed under materials: the items under "Wat we nodig hebben:" (meltblown,
   // help with testing to EN 14683) read as meltblown offered and as a testing service, which made its masks the
