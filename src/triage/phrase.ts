@@ -104,23 +104,20 @@ export function needsReader(
   const opens = (at: number, sentence: number): boolean =>
     NEED_STARTS.has(words[at] ?? '') &&
     NEEDS.some((phrase) => phrase.every((word, k) => words[at + k] === word && tokens[at + k]?.sentence === sentence));
-  const sentenceStart = (at: number, sentence: number): number => {
-    let start = at;
-    while (start > 0 && tokens[start - 1]!.sentence >= sentence) start -= 1;
-    return start;
-  };
-  const needs = (at: number, sentence: number): boolean => {
-    const start = sentenceStart(at, sentence);
-    return tokens[start]?.sentence === sentence && (opens(start, sentence) || opens(start + 1, sentence));
-  };
-  return (at) => {
-    const { sentence } = tokens[at]!;
-    let answer = known.get(sentence);
-    if (answer === undefined) {
+  // An introduction's answer is kept like any sentence's, so the items of a long list read it once between them.
+  const answer = (at: number, sentence: number): boolean => {
+    let found = known.get(sentence);
+    if (found === undefined) {
+      let start = at;
+      while (start > 0 && tokens[start - 1]!.sentence >= sentence) start -= 1;
       const intro = listHeads.get(sentence);
-      answer = needs(at, sentence) || (intro !== undefined && needs(at, intro));
-      known.set(sentence, answer);
+      found =
+        opens(start, sentence) ||
+        opens(start + 1, sentence) ||
+        (intro !== undefined && intro < sentence && start > 0 && answer(start - 1, intro));
+      known.set(sentence, found);
     }
-    return answer;
+    return found;
   };
+  return (at) => answer(at, tokens[at]!.sentence);
 }

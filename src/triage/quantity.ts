@@ -28,14 +28,14 @@ const DIMENSION_UNITS = new Set([
   'gr',
   'gsm',
 ]);
-/** "enough for", and "materiaal voor ca. 5.000 stuks": a supply of material counted in what it will make */
-const ENOUGH = new Set(['enough', 'sufficient', 'voldoende', 'genoeg', 'materiaal', 'material']);
+/** the words before "for"/"voor" that count a supply in what it will make: "enough for", "materiaal voor ca. 5.000 stuks" */
+const OUTPUT_OF = new Set(['enough', 'sufficient', 'voldoende', 'genoeg', 'materiaal', 'material']);
 const ROUGHLY = new Set(['roughly', 'about', 'approximately', 'around', 'ongeveer', 'circa', 'ca', 'zo', 'n']);
 const ALTERNATIVE = new Set(['or', 'of']);
 
-function enoughFor(tokens: readonly Token[], k: number): boolean {
+function countsOutput(tokens: readonly Token[], k: number): boolean {
   const word = tokens[k]?.word;
-  return (word === 'for' || word === 'voor') && ENOUGH.has(tokens[k - 1]?.word ?? '');
+  return (word === 'for' || word === 'voor') && OUTPUT_OF.has(tokens[k - 1]?.word ?? '');
 }
 
 /**
@@ -45,10 +45,10 @@ function enoughFor(tokens: readonly Token[], k: number): boolean {
 function sizesOutput(tokens: readonly Token[], i: number): boolean {
   let k = i - 1;
   while (k >= 0 && ROUGHLY.has(tokens[k]!.word)) k -= 1;
-  if (enoughFor(tokens, k)) return true;
+  if (countsOutput(tokens, k)) return true;
   if (!ALTERNATIVE.has(tokens[k]?.word ?? '')) return false;
   const { sentence } = tokens[i]!;
-  for (let m = k - 1; m >= 1 && tokens[m]!.sentence === sentence; m -= 1) if (enoughFor(tokens, m)) return true;
+  for (let m = k - 1; m >= 1 && tokens[m]!.sentence === sentence; m -= 1) if (countsOutput(tokens, m)) return true;
   return false;
 }
 
