@@ -30,8 +30,9 @@ async function main(argv: string[]): Promise<void> {
     coreMsgPerSec = c.coreMsgPerSec;
     print(`\n## core (parse → unwrap → extract → classify → route) vs bare mailparser simpleParser`);
     print(`simpleParser (default options): ${n(c.bareMsgPerSec)} msg/s, ${n(c.bareMbPerSec, 1)} MB/s`);
-    print(`whole core:                     ${n(c.coreMsgPerSec)} msg/s, ${n(c.coreMbPerSec, 1)} MB/s`);
+    print(`whole core, in batches:         ${n(c.coreMsgPerSec)} msg/s, ${n(c.coreMbPerSec, 1)} MB/s  (analyseBatch, as the process worker runs it)`);
     print(`core cost / simpleParser cost:  ${n(c.costRatio, 2)}x  (budget: at most 1.5x)`);
+    print(`one message at a time:          ${n(c.oneAtATimeMsgPerSec)} msg/s, ${n(c.oneAtATimeRatio, 2)}x  (analyse, as \`parse\` on one file)`);
     print(`classify alone (hot loop):      ${n(c.classifyMicroseconds, 1)} us CPU per message`);
   }
   if (stages.includes('ingest')) {

@@ -1,8 +1,7 @@
 import type { Db } from '../src/store/db.js';
 import { createLogger } from '../src/log.js';
 import { loadConfig } from '../src/config.js';
-import { analyse } from '../src/core/analyse.js';
-import type { Analysis } from '../src/core/types.js';
+import { analyse, analyseBatch, type AnalyseBatch } from '../src/core/analyse.js';
 import { storeRawMessages } from '../src/store/messages.js';
 import { DEFAULT_BATCH_SIZE, runPending } from '../src/pipeline/run-pending.js';
 import { createRouteReplies } from '../src/replies/route-replies.js';
@@ -40,7 +39,7 @@ export async function benchProcess(db: Db, opts: { count?: number; concurrency?:
     await storeRawMessages(db, raws.slice(i, i + 500).map((raw, j) => ({ raw, source: 'import' as const, mailbox: 'import:bench', uidvalidity: 0, uid: i + j + 1 })));
   }
   const config = loadConfig({});
-  const deps = { db, log: createLogger({ level: 'silent' }), analyse: opts.writesOnly ? await precomputed(messages) : (raw: Buffer) => analyse(raw), onRouted: createRouteReplies(config) };
+  const deps = { db, log: createLogger({ level: 'silent' }), analyse: opts.writesOnly ? await precomputed(messages) : (raws: readonly Buffer[]) => analyseBatch(raws), onRouted: createRouteReplies(config) };
   const start = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   const done = await runPending(deps, { concurrency, batchSize });
@@ -51,12 +50,13 @@ export async function benchProcess(db: Db, opts: { count?: number; concurrency?:
   return { messages: done.processed, seconds, messagesPerSecond: done.processed / seconds, leads, concurrency, batchSize, cpuMsPerMessage, writesOnly: opts.writesOnly ?? false };
 }
 
-async function precomputed(messages: Buffer[]): Promise<(raw: Buffer) => Promise<Analysis>> {
+async function precomputed(messages: Buffer[]): Promise<AnalyseBatch> {
   const analyses = await Promise.all(messages.map((raw) => analyse(raw)));
-  return async (raw) => {
-    const copy = /^X-Bench-Copy: (\d+)\r\n/.exec(raw.subarray(0, 40).toString('latin1'));
-    return analyses[Number(copy![1]) % analyses.length]!;
-  };
+  return async (raws) =>
+    raws.map((raw) => {
+      const copy = /^X-Bench-Copy: (\d+)\r\n/.exec(raw.subarray(0, 40).toString('latin1'));
+      return { ok: true, value: analyses[Number(copy![1]) % analyses.length]! };
+    });
 }
 
 /** One line for the bench output. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { CommandIo } from '../cli.js';
-import { analyse } from '../core/analyse.js';
+import { analyseBatch, GROUP_BYTES, GROUP_MESSAGES } from '../core/analyse.js';
 import { toParseResult } from '../core/parse-result.js';
 import { describeError, OfferTriageError } from '../errors.js';
 
@@ -10,8 +10,6 @@ import { describeError, OfferTriageError } from '../errors.js';
  * Needs no database, Redis or network.
  */
 const USAGE = 'usage: offer-triage parse FILE...\n';
-/** files in flight at once: reading overlaps parsing while output stays in input order */
-const WINDOW = 8;
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -25,29 +23,40 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
 
   let unreadable = 0;
-  const lineFor = async (file: string): Promise<string> => {
-    let raw: Buffer;
+  // Files are read into groups the size the core analyses at once, and each group's lines are written in
+  // input order before the next group is read.
+  let group: { file: string; raw: Buffer | null; error?: string }[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    const readable = group.filter((g) => g.raw !== null);
+    const results = await analyseBatch(readable.map((g) => g.raw!));
+    const byFile = new Map(readable.map((g, i) => [g, results[i]!]));
+    for (const g of group) {
+      const result = byFile.get(g);
+      const line = !result
+        ? { file: g.file, error: g.error }
+        : result.ok
+          ? { file: g.file, ...toParseResult(result.value) }
+          : { file: g.file, error: describeError(result.error) };
+      await write(io.stdout, `${JSON.stringify(line)}\n`);
+    }
+    group = [];
+    bytes = 0;
+  };
+  for (const file of files) {
     try {
-      raw = await readFile(file);
+      const raw = await readFile(file);
+      group.push({ file, raw });
+      bytes += raw.length;
     } catch (err) {
       unreadable++;
       const error = describeError(new OfferTriageError('OT_ERR_READ', describeError(err), { cause: err }));
       io.stderr.write(`offer-triage parse: ${file}: ${error}\n`);
-      return JSON.stringify({ file, error });
+      group.push({ file, raw: null, error });
     }
-    try {
-      return JSON.stringify({ file, ...toParseResult(await analyse(raw)) });
-    } catch (err) {
-      return JSON.stringify({ file, error: describeError(err) });
-    }
-  };
-
-  const pending: Promise<string>[] = [];
-  for (let i = 0; i < files.length; i++) {
-    pending.push(lineFor(files[i]!));
-    if (pending.length >= WINDOW) await write(io.stdout, `${await pending.shift()!}\n`);
+    if (group.length >= GROUP_MESSAGES || bytes >= GROUP_BYTES) await flush();
   }
-  for (const p of pending) await write(io.stdout, `${await p}\n`);
+  await flush();
   return unreadable > 0 ? 1 : 0;
 }
 

@@ -99,3 +99,6 @@ export interface Analysis extends ParseResult {
   offerHtml: string | null;
   replySafety: ReplySafety;
 }
+
+/** One item's result in a batch: its value, or the error that stopped that item alone. */
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };

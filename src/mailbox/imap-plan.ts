@@ -1,3 +1,5 @@
+import { chunksOf } from '../core/chunks.js';
+
 /**
  * Pure planning for the mailbox worker: which UIDs go into which batch, how a UID list is written on the
  * wire, and how long to wait before reconnecting. No I/O here, so it is tested without a server.
@@ -12,20 +14,7 @@ export interface UidSize {
  * message is larger, at most `byteBudget` bytes, so one batch of large mail cannot balloon memory.
  */
 export function planBatches(entries: UidSize[], batchSize: number, byteBudget: number): UidSize[][] {
-  const out: UidSize[][] = [];
-  let cur: UidSize[] = [];
-  let bytes = 0;
-  for (const e of entries) {
-    if (cur.length > 0 && (cur.length >= batchSize || bytes + e.size > byteBudget)) {
-      out.push(cur);
-      cur = [];
-      bytes = 0;
-    }
-    cur.push(e);
-    bytes += e.size;
-  }
-  if (cur.length > 0) out.push(cur);
-  return out;
+  return chunksOf(entries, batchSize, byteBudget, (e) => e.size);
 }
 
 /** A compact IMAP sequence set of UIDs: [1,2,3,7,9,10] → "1:3,7,9:10". */

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import type { Logger } from '../log.js';
-import type { Analyse } from '../core/analyse.js';
+import type { AnalyseBatch } from '../core/analyse.js';
 import type { Route } from '../core/types.js';
 import type { OnRouted } from './events.js';
 import { describeError } from '../errors.js';
@@ -19,7 +19,8 @@ import { recordBatch, type Analysed } from './record.js';
 export interface ProcessDeps {
   db: Db;
   log: Logger;
-  analyse: Analyse;
+  /** the core over a batch's raw messages (analyseBatch; tests put a stand-in here) */
+  analyse: AnalyseBatch;
   onRouted?: OnRouted;
   /** called after commit with the outbox ids the hook created */
   enqueueSend?: (outboxIds: number[]) => Promise<void>;
@@ -41,18 +42,18 @@ export async function processBatch(deps: ProcessDeps, messageIds: number[]): Pro
   const ids = [...new Set(messageIds)].sort((a, b) => a - b);
   const results = new Map<number, BatchResult>(ids.map((id) => [id, { status: 'skipped', reason: 'no such message' }]));
   const { rows } = await deps.db.query<{ id: number; raw: Buffer; status: string }>('SELECT id, raw, status FROM messages WHERE id = ANY($1) ORDER BY id', [ids]);
+  const pending = rows.filter((row) => {
+    if (row.status === 'pending') return true;
+    results.set(row.id, { status: 'skipped', reason: `status ${row.status}` });
+    return false;
+  });
+  const analyses = await deps.analyse(pending.map((row) => row.raw));
   const analysed: Analysed[] = [];
-  for (const row of rows) {
-    if (row.status !== 'pending') {
-      results.set(row.id, { status: 'skipped', reason: `status ${row.status}` });
-      continue;
-    }
-    try {
-      analysed.push({ messageId: row.id, analysis: await deps.analyse(row.raw) });
-    } catch (error) {
-      results.set(row.id, { status: 'failed', error });
-    }
-  }
+  pending.forEach((row, i) => {
+    const result = analyses[i]!;
+    if (result.ok) analysed.push({ messageId: row.id, analysis: result.value });
+    else results.set(row.id, { status: 'failed', error: result.error });
+  });
   if (analysed.length === 0) return results;
   try {
     await recordInTransaction(deps, analysed, results);

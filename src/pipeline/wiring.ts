@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { analyse } from '../core/analyse.js';
+import { analyseBatch } from '../core/analyse.js';
 import { enqueueSend, type Queues } from '../queue/queues.js';
 import { createRouteReplies } from '../replies/route-replies.js';
 import { createReplyTransport } from '../replies/transport.js';
@@ -16,7 +16,7 @@ export function processDeps(ctx: Context, queues?: Queues): ProcessDeps {
   return {
     db: ctx.db,
     log: ctx.log,
-    analyse: (raw) => analyse(raw, limits),
+    analyse: (raws) => analyseBatch(raws, limits),
     onRouted: createRouteReplies(ctx.config),
     enqueueSend: queues ? (ids) => enqueueSend(queues.send, ids) : undefined,
   };

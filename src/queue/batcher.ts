@@ -1,3 +1,5 @@
+import type { Settled } from '../core/types.js';
+
 /**
  * Gathers single requests (one BullMQ job per message) into batches for a handler that is cheaper per item
  * in bulk. A batch goes out when it is full, when `maxWaitMs` has passed since its first item, or as soon as
@@ -10,7 +12,6 @@ export interface BatcherOptions {
   lanes: number;
 }
 
-export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 interface Waiter<K, R> {
   key: K;

@@ -4,7 +4,8 @@ import { quarantineMessage } from '../store/quarantine.js';
 import { classifyFailure } from '../pipeline/failure.js';
 import { processBatch, type ProcessDeps, type ProcessOutcome } from '../pipeline/process.js';
 import { DEFAULT_BATCH_SIZE } from '../pipeline/run-pending.js';
-import { createBatcher, type Settled } from './batcher.js';
+import type { Settled } from '../core/types.js';
+import { createBatcher } from './batcher.js';
 import { QUEUE_FOR } from './jobs.js';
 import type { DataOf } from './queues.js';
 

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../support/until.js';
 import { createTestDb, TEST_REDIS_URL, testQueuePrefix, type TestDb } from '../support/db.js';
-import { analysis, FixtureCore } from '../support/analysis-fixture.js';
+import { analysis, FixtureCore, perMessage } from '../support/analysis-fixture.js';
 import { createLogger } from '../../src/log.js';
 import { OfferTriageError } from '../../src/errors.js';
 import { storeRawMessages } from '../../src/store/messages.js';
@@ -46,11 +46,11 @@ async function statusOf(ids: number[]) {
 function flaky(failures: number, result = analysis({ sender: { email: `flaky${failures}-${uid}@x.nl`, name: null, organisation: null } })) {
   let left = failures;
   const raw = core.message(result);
-  const analyse: ProcessDeps['analyse'] = async (r) => {
+  const analyseOne = async (r: Buffer) => {
     if (r.equals(raw) && left-- > 0) throw new Error('connection terminated unexpectedly');
-    return core.analyse(r);
+    return core.analyseOne(r);
   };
-  return { raw, analyse };
+  return { raw, analyseOne, analyse: perMessage(analyseOne) };
 }
 
 describe('in-process failure policy', () => {
@@ -74,7 +74,7 @@ describe('in-process failure policy', () => {
     const recovers = flaky(2);
     const never = flaky(99);
     const [a, b] = await store(recovers.raw, never.raw);
-    const mixed: ProcessDeps['analyse'] = (r) => (r.equals(never.raw) ? never.analyse(r) : recovers.analyse(r));
+    const mixed = perMessage((r) => (r.equals(never.raw) ? never.analyseOne(r) : recovers.analyseOne(r)));
     const result = await runPending({ ...deps, analyse: mixed }, { concurrency: 2, ids: [a!, b!], attempts: 5, backoffMs: 5 });
     expect(result).toEqual({ processed: 1, skipped: 0, quarantined: 1 });
     expect(await statusOf([a!, b!])).toEqual([
@@ -100,7 +100,7 @@ describe('BullMQ worker', () => {
     const good = core.message(analysis({ sender: { email: 'bull@x.nl', name: null, organisation: null } }));
     const bad = core.message(new OfferTriageError('OT_ERR_PARSE', 'not mail', { permanent: true }));
     const ids = await store(good, bad, recovers.raw);
-    const worker = startProcessWorker({ redisUrl: TEST_REDIS_URL, prefix, concurrency: 4, log }, { ...deps, analyse: (r) => (r.equals(recovers.raw) ? recovers.analyse(r) : core.analyse(r)) });
+    const worker = startProcessWorker({ redisUrl: TEST_REDIS_URL, prefix, concurrency: 4, log }, { ...deps, analyse: perMessage((r) => (r.equals(recovers.raw) ? recovers.analyseOne(r) : core.analyseOne(r))) });
     try {
       await enqueueProcess(queues.process, ids);
       await enqueueProcess(queues.process, ids); // same job ids: no second job
@@ -170,7 +170,7 @@ describe('Redis restart', () => {
     const ids = await store(...Array.from({ length: 300 }, (_, i) => core.message(analysis({ sender: { email: `restart${i}@x.nl`, name: null, organisation: null } }))));
     // One batch (of up to 100) at a time, with a core slow enough (5 ms a message) that Redis dies while
     // most of the messages are still waiting.
-    const slow: ProcessDeps = { ...deps, analyse: async (r) => (await sleep(5), core.analyse(r)) };
+    const slow: ProcessDeps = { ...deps, analyse: perMessage(async (r) => (await sleep(5), core.analyseOne(r))) };
     const worker = startProcessWorker({ redisUrl: url, prefix, concurrency: 1, log }, slow);
     await enqueueProcess(queues.process, ids);
     // Redis dies mid-run with jobs in it, and comes back empty (no persistence); the worker reconnects.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { analyse } from '../../src/core/analyse.js';
+import { analyseBatch } from '../../src/core/analyse.js';
 import type { Analysis } from '../../src/core/types.js';
 import { createLogger } from '../../src/log.js';
 import { processBatch, processMessage, type ProcessDeps } from '../../src/pipeline/process.js';
@@ -67,7 +67,7 @@ describe('replies for a mailbox of review, redirect and ignored mail', () => {
   it('sends exactly one acknowledgement per review lead, one referral per redirect lead, nothing for ignored mail', async () => {
     const files = (await readdir(CORPUS)).filter((f) => f.endsWith('.eml')).sort();
     const ids = await store(await Promise.all(files.map((f) => readFile(path.join(CORPUS, f)))));
-    const deps: ProcessDeps = { db: t.db, log, analyse, onRouted: createRouteReplies(config) };
+    const deps: ProcessDeps = { db: t.db, log, analyse: analyseBatch, onRouted: createRouteReplies(config) };
     const outboxIds: number[] = [];
     const routeOf = new Map<number, { route: string; analysis: Analysis | null }>();
     for (const id of ids) {
@@ -152,7 +152,7 @@ describe('replies for a mailbox of review, redirect and ignored mail', () => {
       const storeIn = async (db: Db) =>
         (await storeRawMessages(db, mailbox.map((raw, i) => ({ raw, source: 'import' as const, mailbox: 'import:replies', uidvalidity: 0, uid: i + 1 })))).map((r) => r.id);
       const [singleIds, batchIds] = [await storeIn(single.db), await storeIn(batched.db)];
-      for (const id of singleIds) await processMessage({ db: single.db, log, analyse, onRouted: createRouteReplies(ministry) }, id);
+      for (const id of singleIds) await processMessage({ db: single.db, log, analyse: analyseBatch, onRouted: createRouteReplies(ministry) }, id);
 
       const hook = createRouteReplies(ministry);
       const calls: Array<{ events: number; queries: number }> = [];
@@ -169,7 +169,7 @@ describe('replies for a mailbox of review, redirect and ignored mail', () => {
         calls.push({ events: events.length, queries });
         return ids;
       };
-      const results = await processBatch({ db: batched.db, log, analyse, onRouted: counting }, batchIds);
+      const results = await processBatch({ db: batched.db, log, analyse: analyseBatch, onRouted: counting }, batchIds);
       expect(calls).toEqual([{ events: mailbox.length, queries: 2 }]);
 
       const view = async (db: Db) =>

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../src/core/types.js';
-import type { Analyse } from '../../src/core/analyse.js';
+import type { AnalyseBatch } from '../../src/core/analyse.js';
 
 /**
  * A stand-in for the core in pipeline tests: each raw message carries an `X-Fixture` header naming the
@@ -57,11 +57,29 @@ export class FixtureCore {
     return /X-Fixture: (\w+)/.exec(raw.toString('latin1'))![1]!;
   }
 
-  readonly analyse: Analyse = async (raw) => {
+  /** One message's registered analysis; throws its registered error. */
+  readonly analyseOne = async (raw: Buffer): Promise<Analysis> => {
     this.calls++;
     const result = this.byName.get(this.nameOf(raw));
     if (!result) throw new Error('unknown fixture');
     if (result instanceof Error) throw result;
     return result;
+  };
+
+  readonly analyse: AnalyseBatch = perMessage(this.analyseOne);
+}
+
+/** A batch core made of a one-message stand-in: each message settles on its own, as in analyseBatch. */
+export function perMessage(one: (raw: Buffer) => Promise<Analysis>): AnalyseBatch {
+  return async (raws) => {
+    const out: Awaited<ReturnType<AnalyseBatch>> = [];
+    for (const raw of raws) {
+      try {
+        out.push({ ok: true, value: await one(raw) });
+      } catch (error) {
+        out.push({ ok: false, error });
+      }
+    }
+    return out;
   };
 }

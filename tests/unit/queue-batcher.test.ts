@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createBatcher, type Settled } from '../../src/queue/batcher.js';
+import type { Settled } from '../../src/core/types.js';
+import { createBatcher } from '../../src/queue/batcher.js';
 
 /** A handler that records its batches and answers each key with its double, failing odd keys above 100. */
 function doubling(delayMs = 5) {
