@@ -7,9 +7,12 @@ import { isNegated } from './extract-negation.js';
  * explicit words, never on production capacity ("we can produce 50.000 per week starting in 4 weeks").
  */
 
-/** Explicit stock words; positive unless a negation precedes them in the same clause. */
+/**
+ * Explicit stock words; positive unless a negation precedes them in the same clause. German suppliers near the
+ * border write "ab Lager", "auf Lager", "sofort lieferbar", "Lieferung in 2-3 Tagen".
+ */
 const STOCK =
-  /(?<![\w\u00C0-\u024F])(?:(?:direct\s+)?leverbaar\s+uit\s+(?:eigen\s+)?voorraad|uit\s+(?:eigen\s+)?voorraad(?:\s+leverbaar)?|op\s+voorraad|voorradig|in\s+stock|from\s+stock|ex[\s-]stock|on\s+stock|available\s+from\s+stock|(?:stock|voorraad)\s+(?:is\s+)?(?:available|beschikbaar)|(?:hebben|heb|heeft|have|has)\s+(?:(?:een|a|large|big|grote|ruime|enige|some|flinke|beperkte|limited)\s+){0,2}(?:voorraad|stock)|(?:uit|van|from|of)\s+(?:onze|ons|eigen|our|own)\s+(?:eigen\s+|own\s+)?(?:voorraad|stock)|(?:voorraad|stock)\s*:\s*(?=\d))(?![A-Za-z\u00C0-\u024F])/gi;
+  /(?<![\w\u00C0-\u024F])(?:(?:direct\s+)?leverbaar\s+uit\s+(?:eigen\s+)?voorraad|uit\s+(?:eigen\s+)?voorraad(?:\s+leverbaar)?|op\s+voorraad|voorradig|in\s+stock|from\s+stock|ex[\s-]stock|on\s+stock|available\s+from\s+stock|(?:stock|voorraad)\s+(?:is\s+)?(?:available|beschikbaar)|(?:hebben|heb|heeft|have|has)\s+(?:(?:een|a|large|big|grote|ruime|enige|some|flinke|beperkte|limited)\s+){0,2}(?:voorraad|stock)|(?:uit|van|from|of)\s+(?:onze|ons|eigen|our|own)\s+(?:eigen\s+|own\s+)?(?:voorraad|stock)|(?:voorraad|stock)\s*:\s*(?=\d)|ab\s+lager|auf\s+lager|lagernd|vorr[äa]tig)(?![A-Za-z\u00C0-\u024F])/gi;
 
 /** Words that deny stock by themselves. */
 const NO_STOCK =
@@ -17,7 +20,7 @@ const NO_STOCK =
 
 /** Ready-to-ship wording: stock too, unless the clause is about producing. */
 const READY =
-  /(?<![\w\u00C0-\u024F])(?:ready\s+to\s+ship|ready\s+for\s+(?:shipment|shipping|delivery)|available\s+immediately|immediately\s+available|(?:per\s+)?direct\s+(?:leverbaar|beschikbaar)|(?:can|could)\s+(?:ship|deliver)\s+(?:this\s+week|immediately|today|tomorrow)|(?:kunnen|kan)\s+(?:direct|deze\s+week|morgen|vandaag)\s+(?:leveren|verzenden|geleverd\s+worden)|deze\s+week\s+(?:nog\s+)?(?:leverbaar|leveren|verzenden))(?![A-Za-z\u00C0-\u024F])/gi;
+  /(?<![\w\u00C0-\u024F])(?:ready\s+to\s+ship|ready\s+for\s+(?:shipment|shipping|delivery)|available\s+immediately|immediately\s+available|(?:per\s+)?direct\s+(?:leverbaar|beschikbaar)|(?:can|could)\s+(?:ship|deliver)\s+(?:this\s+week|immediately|today|tomorrow)|(?:kunnen|kan)\s+(?:direct|deze\s+week|morgen|vandaag)\s+(?:leveren|verzenden|geleverd\s+worden)|deze\s+week\s+(?:nog\s+)?(?:leverbaar|leveren|verzenden)|sofort\s+(?:lieferbar|verf[üu]gbar|versandbereit))(?![A-Za-z\u00C0-\u024F])/gi;
 const PRODUCING = /produc|capacit|capaciteit|fabricer|manufactur|maken|make\b|starting/i;
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -45,10 +48,10 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const NUM = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
 const UNIT =
-  '(uur|uren|hours?|hrs?|(?:werk|working\\s+|business\\s+|work\\s+)?(?:dagen|dag|days?)|weken|weeks?|wk|wks|maanden|maand|months?)';
+  '(uur|uren|hours?|hrs?|(?:werk|working\\s+|business\\s+|work\\s+)?(?:dagen|dag|days?)|(?:werk|arbeits)?(?:tagen|tage)|weken|weeks?|wochen|woche|wk|wks|maanden|maand|months?)';
 // "Delivery to Amsterdam: 7-10 days", "Levering naar Nederland: 2 weken": a delivery label naming the place.
 const CUE =
-  '(?:binnen|within|in|over|na|after|levertijd|leveringstijd|levertermijn|leveringstermijn|lead\\s*-?\\s*time|delivery(?:\\s+time)?|productietijd|production\\s+time|(?:delivery|levering|shipping|verzending)\\s+(?:to|naar|in|aan)\\s+[\\w\\u00C0-\\u024F-]+(?:\\s+[\\w\\u00C0-\\u024F-]+)?(?=\\s*:))';
+  '(?:binnen|within|innerhalb(?:\\s+von)?|in|over|na|after|lieferzeit|levertijd|leveringstijd|levertermijn|leveringstermijn|lead\\s*-?\\s*time|delivery(?:\\s+time)?|productietijd|production\\s+time|(?:delivery|levering|shipping|verzending)\\s+(?:to|naar|in|aan)\\s+[\\w\\u00C0-\\u024F-]+(?:\\s+[\\w\\u00C0-\\u024F-]+)?(?=\\s*:))';
 const FILLER =
   '(?:\\s*[:\\-]?\\s*(?:is|are|of|van|bedraagt|ca\\.?|circa|approx\\.?|approximately|about|around|ongeveer|roughly|max\\.?|maximaal|maximum|slechts|only|just|±|~)(?![A-Za-z\\u00C0-\\u024F]))';
 const LEAD = new RegExp(
@@ -62,10 +65,10 @@ const DELIVERY_WORD = /lever|deliver|ship|verzend|verzonden|beschikbaar|availabl
 
 // Words without which a pattern cannot match (its letters are ASCII, so lower-casing the text is exact):
 // one lower-cased copy and a few substring searches spare most offers most of the patterns.
-const STOCK_WORDS = ['stock', 'voorra'];
+const STOCK_WORDS = ['stock', 'voorra', 'lager', 'vorr'];
 const NO_STOCK_WORDS = ['stock', 'voorraad', 'uitverkocht', 'sold'];
-const READY_WORDS = ['ready', 'immediately', 'direct', 'ship', 'deliver', 'lever', 'verzenden'];
-const UNIT_WORDS = ['uur', 'uren', 'hour', 'hr', 'dag', 'day', 'weken', 'week', 'wk', 'maand', 'month'];
+const READY_WORDS = ['ready', 'immediately', 'direct', 'ship', 'deliver', 'lever', 'verzenden', 'sofort'];
+const UNIT_WORDS = ['uur', 'uren', 'hour', 'hr', 'dag', 'day', 'tage', 'weken', 'week', 'woche', 'wk', 'maand', 'month'];
 const RELATIVE_WORDS = ['week', 'tomorrow', 'morgen', 'today', 'vandaag', 'same', 'dezelfde'];
 
 function mentions(lower: string, words: string[]): boolean {
@@ -143,8 +146,8 @@ function toNumber(written: string): number | null {
 
 function toDays(amount: number, unit: string): number {
   if (/^(?:uur|uren|hour|hr)/.test(unit)) return Math.ceil(amount / 24);
-  if (/dag|day/.test(unit)) return amount;
-  if (/^(?:we|wk)/.test(unit)) return amount * 7;
+  if (/dag|day|tage/.test(unit)) return amount;
+  if (/^(?:we|wk|woche)/.test(unit)) return amount * 7;
   if (/^(?:maand|month)/.test(unit)) return amount * 30;
   return amount;
 }

@@ -118,6 +118,11 @@ const RESULTS = new Set(['result', 'results', 'uitslag', 'uitslagen', 'resultaat
 /** the number of a standard ("14126", "en 149"): the name of a test, not a product that is tested */
 const STANDARD = /^(?:en|iso|nen)$|^\d/;
 const LAB_CAPACITY = new Set(['testcapaciteit', 'keuringscapaciteit', 'capacity']);
+/** a list item's product stands among its first words ("filtrerende halfmaskers volgens EN 149") */
+const ITEM_OPENING = 2;
+/** the words that end a lab's introduction to its list, and how far back its verb may stand ("testcapaciteit aan voor") */
+const INTRO_FOR = new Set(['voor', 'for']);
+const INTRO_VERB_REACH = 3;
 const MACHINES = new Set(['machines']);
 const KIT_FILLING = new TermMatcher<true>(
   ['afvul*', 'kit filling', 'kitfilling', 'kit assembly', 'kitassemblage'].map((term) => [term, true] as const),
@@ -179,7 +184,7 @@ export function gatherEvidence(zones: readonly Zone[], language: Language): Evid
       const token = tokens[match.start]!;
       const chained: boolean = previous !== null && previous.match.end >= match.start - 1 && previous.passing;
       // Parts for ventilators are ventilators (DESIGN §4), so "onderdelen voor beademing" is no passing mention.
-      const how = isPassing(match, category, tokens, words, passingEnds, language);
+      const how = isPassing(match, category, tokens, words, passingEnds, listHeads, language);
       // "Wat we nodig hebben: - hulp bij het testen volgens EN 14683": testing asked for is no testing offered.
       if (how === 'service' && !needed(match.start)) {
         serviceObjects.add(category);
@@ -441,6 +446,7 @@ function isPassing(
   tokens: readonly Token[],
   words: readonly string[],
   passingEnds: ReadonlyMap<number, number>,
+  listHeads: ReadonlyMap<number, number>,
   language: Language,
 ): 'service' | 'passing' | null {
   // "Wij hebben geen ervaring met certificering volgens EN 13795": a service denied is a need, not an offer.
@@ -458,6 +464,7 @@ function isPassing(
     for (let at = Math.max(0, start - 1); at < end; at += 1) if (isService(at)) return 'service';
     return 'passing';
   }
+  if (servicedByIntroduction(match, tokens, words, listHeads, isService)) return 'service';
   const after = words[match.end];
   if (after === undefined || tokens[match.end]!.clause !== clause) return null;
   // "your COVID-19 test result", "FFP2 testrapport": results and reports about a product are no offer of it.
@@ -467,6 +474,27 @@ function isPassing(
   // "EN 14126 test", "FFP2 test report": a test the sender's product passed, not a lab's service.
   const named = STANDARD.test(words[match.start]!) || RESULTS.has(words[match.end + 1] ?? '');
   return isService(match.end) && !named ? 'service' : 'passing';
+}
+
+/**
+ * "Wij bieden testcapaciteit aan voor:\n- chirurgische mondmaskers volgens EN 14683": a product opening an item
+ * of a list whose introduction ends in a lab's verb and "voor"/"for" is what the lab tests.
+ */
+function servicedByIntroduction(
+  match: Match<Term>,
+  tokens: readonly Token[],
+  words: readonly string[],
+  listHeads: ReadonlyMap<number, number>,
+  isService: (at: number) => boolean,
+): boolean {
+  const sentence = tokens[match.start]!.sentence;
+  const intro = listHeads.get(sentence);
+  if (intro === undefined || tokens[match.start - ITEM_OPENING]?.sentence === sentence) return false;
+  let end = match.start - 1;
+  while (end >= 0 && tokens[end]!.sentence !== intro) end -= 1;
+  if (end < 0 || !INTRO_FOR.has(words[end]!)) return false;
+  for (let at = Math.max(0, end - INTRO_VERB_REACH); at < end; at += 1) if (isService(at)) return true;
+  return false;
 }
 
 /**

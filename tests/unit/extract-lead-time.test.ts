@@ -98,3 +98,19 @@ describe('findLeadTime: a promised range and a labelled destination', () => {
     expect(findLeadTime('Levering binnen 2 tot 3 werkdagen.').days).toBe(3);
   });
 });
+
+describe('findLeadTime: German stock wording (blind set zi)', () => {
+  // Bug: 30,000 gowns "ab Lager Münster", "Lieferung in 2-3 Tagen", "sofort verfügbar" went to review:
+  // no German stock or delivery words were known.
+  it('regression: "ab Lager", "auf Lager" and "sofort lieferbar" are stock; "in 2-3 Tagen" is three days', () => {
+    expect(findLeadTime('wir bieten Ihnen folgende Ware ab Lager Münster an. Lieferung in 2-3 Tagen frei Haus.')).toEqual({
+      inStock: true,
+      days: 3,
+      text: 'ab Lager; in 2-3 Tagen',
+    });
+    expect(findLeadTime('FFP2-Masken auf Lager in Düsseldorf').inStock).toBe(true);
+    expect(findLeadTime('Die Ware ist sofort lieferbar.').inStock).toBe(true);
+    expect(findLeadTime('Lieferzeit 2 Wochen nach Auftragseingang').days).toBe(14);
+    expect(findLeadTime('Lieferung innerhalb von 5 Werktagen').days).toBe(5);
+  });
+});

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/core/analyse.js';
 import { detectLanguage } from '../../src/mail/language.js';
 
 describe('detectLanguage', () => {
@@ -31,5 +34,18 @@ describe('detectLanguage: from blind set o', () => {
     expect(detectLanguage(ooo, 'Automatisch antwoord: Ontvangstbevestiging')).toBe('nl');
     expect(detectLanguage('', 'Aanbod productiecapaciteit isolatiejassen 40.000 st/week')).toBe('nl');
     expect(detectLanguage('We can deliver 40,000 gowns per week.', 'Offer')).toBe('en');
+  });
+});
+
+describe('detectLanguage: from blind set zi', () => {
+  // Bug: a German supplier's offer ("wir bieten Ihnen folgende Ware ab Lager Münster an") was answered in Dutch:
+  // "die", "de" ("USt-IdNr.: DE 813...") and "in" counted, and German counted for neither language.
+  it('regression: mail mostly in German gets English, a Dutch mail signed in German stays Dutch', async () => {
+    const raw = readFileSync(join(import.meta.dirname, '../fixtures/blind/messages/zi-04-kittel-ab-lager.eml'));
+    expect((await analyse(raw)).language).toBe('en');
+    const dutch =
+      'Beste heer, mevrouw,\n\nWij kunnen vanuit ons magazijn in Kleve 20.000 mondmaskers per week leveren. ' +
+      'Graag horen wij van u wat de volgende stap is.\n\nMet vriendelijke groet\n\nMit freundlichen Grüßen, Klaus Becker';
+    expect(detectLanguage(dutch, 'Aanbod mondmaskers')).toBe('nl');
   });
 });

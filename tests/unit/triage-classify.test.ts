@@ -774,3 +774,20 @@ describe('classify: metres count materials only (blind set zc)', () => {
     expect(main(media, 'en')).toBe('materials');
   });
 });
+
+describe('classify: a lab lists what it tests (blind set zg)', () => {
+  // Bug: a textile and filtration lab offering "testcapaciteit aan voor:" followed by a list of "chirurgische
+  // mondmaskers volgens EN 14683" and "beschermende kleding volgens EN 14126" was filed under masks: the items
+  // were read apart from the introduction that says they are what the lab tests.
+  it('regression: the items of a lab\'s "testcapaciteit aan voor:" list are what it tests, not its products', () => {
+    const lab =
+      'Testlab Oost is een geaccrediteerd textiel- en filtratielaboratorium. Wij bieden per direct testcapaciteit aan voor:\n\n' +
+      '- chirurgische mondmaskers volgens EN 14683: bacteriële filtratie-efficiëntie (BFE), ademweerstand\n' +
+      '- filtrerende halfmaskers volgens EN 149: filterdoorlaat, ademweerstand\n' +
+      '- beschermende kleding volgens EN 14126 (penetratie bloed en virussen)\n\n' +
+      'Capaciteit ca. 200 testen per week, uitslag binnen 5 werkdagen.';
+    expect(main(lab, 'nl')).toBe('other');
+    const maker = 'Wij kunnen direct leveren:\n\n- chirurgische mondmaskers type IIR, 200.000 per week\n- FFP2 maskers, 50.000 per week';
+    expect(main(maker, 'nl')).toBe('masks');
+  });
+});
