@@ -1,7 +1,7 @@
 import type { Analysis, Settled } from './types.js';
 import { parseMail, type ParseLimits } from '../mail/parse.js';
 import { chunksOf } from './chunks.js';
-import { judge, open, read } from './stages.js';
+import { judge, openEnvelope, readOffer } from './stages.js';
 
 /**
  * The pure core: parse → unwrap the forward → extract → classify → route. No I/O: the same bytes always
@@ -26,8 +26,8 @@ export async function analyseBatch(
       group.map((raw) => ({ ok: true, value: raw })),
       (raw: Buffer) => parseMail(raw, limits),
     );
-    const opened = await step(parsed, (mail) => open(mail, limits));
-    const offers = await step(opened, read);
+    const opened = await step(parsed, (mail) => openEnvelope(mail, limits));
+    const offers = await step(opened, readOffer);
     out.push(...(await step(offers, judge)));
   }
   return out;
@@ -35,9 +35,9 @@ export async function analyseBatch(
 
 /** One message; throws what stopped it (OfferTriageError for unreadable mail). */
 export async function analyse(raw: Buffer, limits?: Partial<ParseLimits>): Promise<Analysis> {
-  const [result] = await analyseBatch([raw], limits);
-  if (!result!.ok) throw result!.error;
-  return result!.value;
+  const result = (await analyseBatch([raw], limits))[0]!;
+  if (!result.ok) throw result.error;
+  return result.value;
 }
 
 export type AnalyseBatch = (raws: readonly Buffer[]) => Promise<Settled<Analysis>[]>;

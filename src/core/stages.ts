@@ -29,7 +29,7 @@ export interface Read extends Opened {
   attachments: AttachmentInfo[];
 }
 
-export async function open(mail: ParsedMail, limits?: Partial<ParseLimits>): Promise<Opened> {
+export async function openEnvelope(mail: ParsedMail, limits?: Partial<ParseLimits>): Promise<Opened> {
   const automatic = detectAutomatic(mail);
   // An auto-reply quotes the mail it answers (often the team's own acknowledgement), a list digest the posts
   // it collects ("From: ... Subject: ..." per post): neither is a forward.
@@ -38,7 +38,7 @@ export async function open(mail: ParsedMail, limits?: Partial<ParseLimits>): Pro
   return { mail, automatic, unwrapped };
 }
 
-export function read(opened: Opened): Read {
+export function readOffer(opened: Opened): Read {
   const { mail, unwrapped } = opened;
   const original = unwrapped.original;
   const offerText = offerBody(original.text);
