@@ -25,19 +25,17 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   let unreadable = 0;
   // Files are read into groups the size the core analyses at once, and each group's lines are written in
   // input order before the next group is read.
-  let group: { file: string; raw: Buffer | null; error?: string }[] = [];
+  let group: ({ file: string; raw: Buffer } | { file: string; error: string })[] = [];
   let bytes = 0;
   const flush = async () => {
-    const readable = group.filter((g) => g.raw !== null);
-    const results = await analyseBatch(readable.map((g) => g.raw!));
-    const byFile = new Map(readable.map((g, i) => [g, results[i]!]));
+    const results = await analyseBatch(group.flatMap((g) => ('raw' in g ? [g.raw] : [])));
+    let next = 0;
     for (const g of group) {
-      const result = byFile.get(g);
-      const line = !result
-        ? { file: g.file, error: g.error }
-        : result.ok
-          ? { file: g.file, ...toParseResult(result.value) }
-          : { file: g.file, error: describeError(result.error) };
+      // An unreadable file's line carries the read error already described.
+      const result = 'raw' in g ? results[next++]! : { ok: false as const, error: g.error };
+      const line = result.ok
+        ? { file: g.file, ...toParseResult(result.value) }
+        : { file: g.file, error: describeError(result.error) };
       await write(io.stdout, `${JSON.stringify(line)}\n`);
     }
     group = [];
@@ -52,7 +50,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       unreadable++;
       const error = describeError(new OfferTriageError('OT_ERR_READ', describeError(err), { cause: err }));
       io.stderr.write(`offer-triage parse: ${file}: ${error}\n`);
-      group.push({ file, raw: null, error });
+      group.push({ file, error });
     }
     if (group.length >= GROUP_MESSAGES || bytes >= GROUP_BYTES) await flush();
   }

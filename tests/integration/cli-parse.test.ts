@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GROUP_MESSAGES } from '../../src/core/analyse.js';
 import { assertBuilt, cliEnv, runCli } from './cli-support.js';
 
 /**
@@ -75,6 +76,27 @@ describe('offer-triage parse', () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[1]).toEqual({ file: missing, error: expect.stringMatching(/^OT_ERR_READ: .*ENOENT/) });
     expect(r.stderr).toContain(missing);
+  });
+
+  it('keeps input order and every line across the groups the core analyses at once', async () => {
+    const empty = path.join(tmp, 'empty.eml');
+    const missing = path.join(tmp, 'missing.eml');
+    // More files than one group (GROUP_MESSAGES), with an unreadable and an unparsable one inside the second.
+    const files = Array.from({ length: GROUP_MESSAGES + 3 }, (_, i): string =>
+      i % 2 === 0 ? SAMPLE : 'samples/05-gowns-stock-gmail-fme.eml',
+    );
+    files.splice(GROUP_MESSAGES + 1, 0, missing, empty);
+    const r = await runCli(['parse', ...files], env);
+    expect(r.code).toBe(1);
+    const objects = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(objects.map((o) => o.file)).toEqual(files);
+    expect(objects[GROUP_MESSAGES + 1]!.error).toMatch(/^OT_ERR_READ/);
+    expect(objects[GROUP_MESSAGES + 2]!.error).toMatch(/^OT_ERR_EMPTY/);
+    const categories = objects.filter((o) => !('error' in o)).map((o) => `${String(o.file)} ${String(o.category)}`);
+    expect(new Set(categories)).toEqual(new Set([`${SAMPLE} masks`, 'samples/05-gowns-stock-gmail-fme.eml gowns']));
   });
 
   it('exits 2 on bad usage, with the usage on stderr', async () => {
